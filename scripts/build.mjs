@@ -1,0 +1,38 @@
+// Bundles the CLI (and, when present, the language server and the extension client) with esbuild,
+// and copies the wasm grammars next to the bundles, where server/src/node/assets.ts looks first.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/server.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+].filter((entry) => existsSync(join(root, entry.in)));
+
+await Promise.all(entries.map((entry) => build({
+  entryPoints: { [entry.out]: join(root, entry.in) },
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.env.PORTWARDEN_MINIFY === '1',
+  external: entry.external ?? [],
+  banner: entry.banner ? { js: entry.banner } : undefined,
+  logLevel: 'warning',
+})));
+
+copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+copyFileSync(
+  join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
+  join(dist, 'tree-sitter-terraform.wasm'),
+);
+console.log(`built ${entries.map((entry) => `dist/${entry.out}.js`).join(', ')}`);

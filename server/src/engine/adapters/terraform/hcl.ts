@@ -1,0 +1,217 @@
+import type { Node } from 'web-tree-sitter';
+import type { Span } from '../../model/span';
+
+/**
+ * A read-only view of the HCL syntax tree with only what the adapters need: literal values read
+ * exactly, everything else kept as an expression with its text and span.
+ */
+export type HclValue =
+  | { readonly kind: 'string'; readonly value: string; readonly span: Span; readonly outer: Span }
+  | { readonly kind: 'number'; readonly value: number; readonly span: Span; readonly outer: Span }
+  | { readonly kind: 'bool'; readonly value: boolean; readonly span: Span; readonly outer: Span }
+  | { readonly kind: 'null'; readonly span: Span; readonly outer: Span }
+  | { readonly kind: 'tuple'; readonly items: readonly HclValue[]; readonly span: Span; readonly outer: Span }
+  | { readonly kind: 'object'; readonly entries: readonly HclObjectEntry[]; readonly span: Span; readonly outer: Span }
+  /** Anything not literal: a reference, a function call, a template with interpolation. */
+  | { readonly kind: 'expression'; readonly text: string; readonly span: Span; readonly outer: Span };
+
+export interface HclObjectEntry {
+  /** The key as written, unquoted; undefined when the key is itself an expression such as `(var.k)`. */
+  readonly key: string | undefined;
+  readonly keySpan: Span;
+  readonly value: HclValue;
+  readonly span: Span;
+}
+
+export interface HclAttribute {
+  readonly name: string;
+  readonly value: HclValue;
+  /** The whole `name = value` line. */
+  readonly span: Span;
+}
+
+export interface HclBlock {
+  readonly type: string;
+  readonly labels: readonly { readonly value: string; readonly span: Span }[];
+  readonly attributes: ReadonlyMap<string, HclAttribute>;
+  readonly blocks: readonly HclBlock[];
+  readonly span: Span;
+  /** From the block type to the last label. */
+  readonly headerSpan: Span;
+  /** Offset just after `{` and just before `}`. */
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  /** The block contains a syntax error or a missing token. */
+  readonly hasError: boolean;
+}
+
+function spanOfNode(node: Node): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+function childrenOfType(node: Node, type: string): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type === type);
+}
+
+function firstChildOfType(node: Node, type: string): Node | undefined {
+  return node.namedChildren.find((child): child is Node => child !== null && child.type === type);
+}
+
+/** A quoted string without interpolation, with its content span (inside the quotes). */
+function readStringLit(node: Node): HclValue {
+  const outer = spanOfNode(node);
+  const parts = node.namedChildren.filter((child): child is Node => child !== null);
+  const inner = parts.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end');
+  const open = parts.find((child) => child.type === 'quoted_template_start');
+  const close = parts.find((child) => child.type === 'quoted_template_end');
+  const span = { start: open ? open.endIndex : outer.start, end: close ? close.startIndex : outer.end };
+  if (inner.every((child) => child.type === 'template_literal' || child.type === 'escape_sequence')) {
+    const value = inner.map((child) => (child.type === 'escape_sequence' ? unescape(child.text) : child.text)).join('');
+    return { kind: 'string', value, span, outer };
+  }
+  return { kind: 'expression', text: node.text, span: outer, outer };
+}
+
+function unescape(sequence: string): string {
+  const simple: Record<string, string> = { '\\n': '\n', '\\r': '\r', '\\t': '\t', '\\"': '"', '\\\\': '\\' };
+  if (sequence in simple) return simple[sequence];
+  if (/^\\u[0-9a-fA-F]{4}$/.test(sequence) || /^\\U[0-9a-fA-F]{8}$/.test(sequence)) return String.fromCodePoint(parseInt(sequence.slice(2), 16));
+  if (sequence === '$${' || sequence === '%%{') return sequence.slice(1);
+  return sequence;
+}
+
+function expressionOf(node: Node): HclValue {
+  const span = spanOfNode(node);
+  return { kind: 'expression', text: node.text, span, outer: span };
+}
+
+/** Reads an `expression` node (or one of its usual children). */
+export function readValue(node: Node): HclValue {
+  const inner = node.type === 'expression' && node.namedChildCount === 1 ? node.namedChild(0) : node;
+  if (!inner) return expressionOf(node);
+  switch (inner.type) {
+    case 'literal_value': {
+      const literal = inner.namedChild(0);
+      if (!literal) return expressionOf(inner);
+      const span = spanOfNode(literal);
+      if (literal.type === 'string_lit') return readStringLit(literal);
+      if (literal.type === 'numeric_lit') {
+        const value = Number(literal.text);
+        return Number.isFinite(value) ? { kind: 'number', value, span, outer: span } : expressionOf(literal);
+      }
+      if (literal.type === 'bool_lit') return { kind: 'bool', value: literal.text === 'true', span, outer: span };
+      if (literal.type === 'null_lit') return { kind: 'null', span, outer: span };
+      return expressionOf(literal);
+    }
+    case 'template_expr': {
+      // A quoted template is a string literal when it holds no interpolation or directive.
+      const quoted = firstChildOfType(inner, 'quoted_template');
+      if (quoted) return readStringLit(quoted);
+      return expressionOf(inner);
+    }
+    case 'collection_value': {
+      const collection = inner.namedChild(0);
+      if (!collection) return expressionOf(inner);
+      const outer = spanOfNode(collection);
+      if (collection.type === 'tuple') {
+        const items = childrenOfType(collection, 'expression').map(readValue);
+        return { kind: 'tuple', items, span: outer, outer };
+      }
+      if (collection.type === 'object') {
+        const entries = childrenOfType(collection, 'object_elem').map(readObjectEntry);
+        return { kind: 'object', entries, span: outer, outer };
+      }
+      return expressionOf(collection);
+    }
+    default:
+      return expressionOf(inner);
+  }
+}
+
+function readObjectEntry(node: Node): HclObjectEntry {
+  const keyNode = node.childForFieldName('key');
+  const valueNode = node.childForFieldName('val');
+  const keySpan = keyNode ? spanOfNode(keyNode) : spanOfNode(node);
+  let key: string | undefined;
+  if (keyNode) {
+    const keyValue = readValue(keyNode);
+    if (keyValue.kind === 'string') key = keyValue.value;
+    else if (keyValue.kind === 'expression' && /^[A-Za-z_][\w-]*$/.test(keyValue.text)) key = keyValue.text;
+  }
+  const value: HclValue = valueNode ? readValue(valueNode) : { kind: 'null', span: keySpan, outer: keySpan };
+  return { key, keySpan, value, span: spanOfNode(node) };
+}
+
+function readAttribute(node: Node): HclAttribute | undefined {
+  const nameNode = firstChildOfType(node, 'identifier');
+  const valueNode = firstChildOfType(node, 'expression');
+  if (!nameNode || !valueNode) return undefined;
+  return { name: nameNode.text, value: readValue(valueNode), span: spanOfNode(node) };
+}
+
+export function readBlock(node: Node): HclBlock {
+  const typeNode = firstChildOfType(node, 'identifier');
+  const labels: { value: string; span: Span }[] = [];
+  let headerEnd = typeNode?.endIndex ?? node.startIndex;
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'block_start') break;
+    if (child.type === 'string_lit') {
+      const label = readStringLit(child);
+      labels.push({ value: label.kind === 'string' ? label.value : child.text, span: label.span });
+      headerEnd = child.endIndex;
+    } else if (child.type === 'identifier' && child.startIndex > (typeNode?.startIndex ?? -1)) {
+      labels.push({ value: child.text, span: spanOfNode(child) });
+      headerEnd = child.endIndex;
+    }
+  }
+  const open = firstChildOfType(node, 'block_start');
+  const close = firstChildOfType(node, 'block_end');
+  const body = firstChildOfType(node, 'body');
+  const attributes = new Map<string, HclAttribute>();
+  const blocks: HclBlock[] = [];
+  if (body) {
+    for (const child of body.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'attribute') {
+        const attribute = readAttribute(child);
+        if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+      } else if (child.type === 'block') {
+        blocks.push(readBlock(child));
+      }
+    }
+  }
+  const span = spanOfNode(node);
+  return {
+    type: typeNode?.text ?? '',
+    labels,
+    attributes,
+    blocks,
+    span,
+    headerSpan: { start: span.start, end: headerEnd },
+    bodyStart: open ? open.endIndex : span.start,
+    bodyEnd: close ? close.startIndex : span.end,
+    hasError: node.hasError || (close?.isMissing ?? true),
+  };
+}
+
+/** The top-level blocks of a file, in order. */
+export function readTopLevelBlocks(root: Node): HclBlock[] {
+  const body = firstChildOfType(root, 'body');
+  return body ? childrenOfType(body, 'block').map(readBlock) : [];
+}
+
+/** The syntax errors of a tree, as spans (the linter does not report them, but callers may log them). */
+export function collectSyntaxErrors(root: Node): Span[] {
+  if (!root.hasError) return [];
+  const spans: Span[] = [];
+  const visit = (node: Node): void => {
+    if (node.isError || node.isMissing) {
+      spans.push(spanOfNode(node));
+      return;
+    }
+    if (!node.hasError) return;
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(root);
+  return spans;
+}

@@ -1,0 +1,32 @@
+import type { Fix } from '../findings';
+import type { NetworkRule } from '../model/network-rule';
+import { showRanges, type PortRange } from '../model/ports';
+import type { Settings } from '../settings';
+
+/**
+ * "Narrow port range to ..." fixes: first the ports the workload is known to use (`candidates`,
+ * e.g. listener ports), then each configured public port. Only a workload port is preferred:
+ * narrowing to 443 on a guess could cut a service off, so that one waits for a person.
+ */
+export function narrowingFixes(rule: NetworkRule, settings: Settings, candidates: readonly (readonly PortRange[])[] = []): Fix[] {
+  const publicPorts = [...settings.publicPorts].sort((a, b) => b - a).map((port): PortRange[] => [[port, port]]);
+  const options: (readonly PortRange[])[] = [...candidates, ...publicPorts];
+  const fixes: Fix[] = [];
+  const seen = new Set<string>();
+  for (const ranges of options) {
+    const label = showRanges(ranges);
+    if (seen.has(label)) continue;
+    seen.add(label);
+    const edits = rule.edit.setPorts(ranges);
+    if (edits) fixes.push({ title: `Narrow port range to ${label}`, edits, ...(fixes.length === 0 && candidates.length > 0 ? { preferred: true } : {}) });
+  }
+  return fixes;
+}
+
+/** "Restrict source to ...": the trusted CIDRs when configured, otherwise the private 10.0.0.0/8. */
+export function restrictSourceFix(rule: NetworkRule, settings: Settings, preferred: boolean): Fix | undefined {
+  const cidrs = settings.trustedCidrs.length > 0 ? settings.trustedCidrs : ['10.0.0.0/8'];
+  const edits = rule.edit.replaceInternetPeers(cidrs);
+  if (!edits) return undefined;
+  return { title: `Restrict source to ${cidrs.join(', ')}`, edits, ...(preferred ? { preferred: true } : {}) };
+}

@@ -1,0 +1,33 @@
+import type { NetworkRule, TextEdit } from './model/network-rule';
+import type { Span } from './model/span';
+import type { Severity } from './settings';
+
+export interface Fix {
+  /** Imperative, e.g. "Narrow port range to 443". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The one fix a careful reviewer would apply without asking; only these go into fix-all and --fix. */
+  readonly preferred?: boolean;
+}
+
+export interface RelatedInformation {
+  readonly message: string;
+  readonly span: Span;
+}
+
+export interface Finding {
+  readonly checkId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes: readonly Fix[];
+  readonly related: readonly RelatedInformation[];
+  /** The rule the finding is about, when there is one (a suppression problem has none). */
+  readonly rule?: NetworkRule;
+}
+
+export interface InternalError {
+  readonly checkId: string;
+  readonly message: string;
+  readonly stack?: string;
+}

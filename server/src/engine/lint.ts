@@ -1,0 +1,119 @@
+import type { Adapter } from './adapters/adapter';
+import { adapters, findAdapter } from './adapters/index';
+import { checks } from './checks/index';
+import { formatMessage, type Check, type CheckContext, type Report } from './checks/define-check';
+import type { Finding, InternalError } from './findings';
+import type { FormatId, NetworkRule, ParseError } from './model/network-rule';
+import { LineMap } from './model/span';
+import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
+import { findSuppressions, isSuppressed, suppressionFix } from './suppressions';
+
+export const SUPPRESSION_CHECK_ID = 'invalid-suppression';
+
+export interface LintInput {
+  readonly text: string;
+  /** Used for format detection and messages only; the engine never reads it from disk. */
+  readonly path: string;
+  readonly settings?: Settings;
+  /** Today's date, YYYY-MM-DD. The engine has no clock of its own. */
+  readonly today: string;
+  /** Forces a format instead of detecting one (e.g. from the editor's language id). */
+  readonly format?: FormatId;
+  /** Deep-freezes the model before checks see it, so a check that mutates it throws (tests use this). */
+  readonly freezeModel?: boolean;
+}
+
+export interface LintResult {
+  /** Undefined when no adapter recognises the document: then nothing else is filled. */
+  readonly format: FormatId | undefined;
+  readonly rules: readonly NetworkRule[];
+  /** Sorted by position, then check id. */
+  readonly findings: readonly Finding[];
+  readonly suppressedCount: number;
+  readonly parseErrors: readonly ParseError[];
+  readonly internalErrors: readonly InternalError[];
+}
+
+export function lintDocument(input: LintInput): LintResult {
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const adapter = input.format ? adapters.find((candidate) => candidate.id === input.format) : findAdapter(input.path, input.text);
+  if (!adapter) return { format: undefined, rules: [], findings: [], suppressedCount: 0, parseErrors: [], internalErrors: [] };
+
+  const internalErrors: InternalError[] = [];
+  let rules: readonly NetworkRule[] = [];
+  let parseErrors: readonly ParseError[] = [];
+  try {
+    ({ rules, parseErrors } = adapter.parse(input.text, settings));
+    if (input.freezeModel) deepFreeze(rules);
+  } catch (error) {
+    internalErrors.push(toInternalError(`adapter:${adapter.id}`, error));
+  }
+
+  const lines = new LineMap(input.text);
+  const raw: Finding[] = [];
+  for (const check of checks) {
+    const severity = severityOf(check, settings);
+    if (severity === 'off') continue;
+    try {
+      runCheck(check, rules, settings, input.today, severity, raw);
+    } catch (error) {
+      internalErrors.push(toInternalError(check.id, error));
+    }
+  }
+
+  const { suppressions, problems } = findSuppressions(input.text, lines);
+  const kept = raw.filter((finding) => !isSuppressed(finding, suppressions, lines));
+  const suppressedCount = raw.length - kept.length;
+  const suppressionSeverity = settings.checks[SUPPRESSION_CHECK_ID] ?? 'warning';
+  if (suppressionSeverity !== 'off') {
+    for (const problem of problems) {
+      kept.push({ checkId: SUPPRESSION_CHECK_ID, severity: suppressionSeverity, message: problem.message, span: problem.span, fixes: [], related: [] });
+    }
+  }
+  const findings = kept
+    .map((finding) => withSuppressionFix(finding, input.text, lines, adapter))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId));
+  return { format: adapter.id, rules, findings, suppressedCount, parseErrors, internalErrors };
+}
+
+function severityOf(check: Check, settings: Settings): Severity | 'off' {
+  return settings.checks[check.id] ?? check.severity;
+}
+
+function runCheck(check: Check, rules: readonly NetworkRule[], settings: Settings, today: string, severity: Severity, out: Finding[]): void {
+  const ctx: CheckContext<string> = {
+    settings,
+    today,
+    report(report: Report<string>) {
+      const template = check.messages[report.message];
+      if (template === undefined) throw new Error(`check ${check.id} reported unknown message id "${report.message}"`);
+      out.push({
+        checkId: check.id,
+        severity,
+        message: formatMessage(template, report.data),
+        span: report.span,
+        fixes: report.fixes ?? [],
+        related: report.related ?? [],
+        rule: report.rule,
+      });
+    },
+  };
+  if (check.runDocument) check.runDocument(rules, ctx);
+  if (check.run) for (const rule of rules) check.run(rule, ctx);
+}
+
+function withSuppressionFix(finding: Finding, text: string, lines: LineMap, adapter: Adapter): Finding {
+  if (finding.checkId === SUPPRESSION_CHECK_ID) return finding;
+  return { ...finding, fixes: [...finding.fixes, suppressionFix(finding.checkId, finding.span, text, lines, adapter.commentPrefix)] };
+}
+
+function toInternalError(checkId: string, error: unknown): InternalError {
+  if (error instanceof Error) return { checkId, message: error.message, stack: error.stack };
+  return { checkId, message: String(error) };
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+}

@@ -1,0 +1,102 @@
+import type { Cidr } from './cidr';
+import type { PortRange } from './ports';
+import type { Span } from './span';
+import type { Value } from './value';
+
+export type FormatId = 'terraform';
+export type Provider = 'aws' | 'azure' | 'gcp' | 'tencent' | 'alibaba' | 'huawei' | 'openstack';
+export type Direction = 'ingress' | 'egress';
+export type Action = 'allow' | 'deny';
+/** `other` is a protocol without ports (GRE, ESP, a protocol number); `all` includes tcp and udp. */
+export type Protocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'all' | 'other';
+
+/** The resource a rule belongs to, e.g. `aws_security_group.web` or `aws_security_group_rule.ssh`. */
+export interface ResourceRef {
+  readonly type: string;
+  readonly name: string;
+  readonly address: string;
+  readonly provider: Provider;
+  /** The resource's header, e.g. `resource "aws_security_group" "web"`: where block-level findings go. */
+  readonly headerSpan: Span;
+  /** The whole resource block. */
+  readonly span: Span;
+}
+
+/**
+ * The other side of a rule: the sources of an ingress rule, the destinations of an egress rule.
+ * Each peer keeps its own span so a finding can point at the one CIDR that opens the rule.
+ */
+export type Peer =
+  | { readonly kind: 'cidr'; readonly text: string; readonly cidr: Cidr; readonly span: Span }
+  /** A provider's word for every address: Azure `*`, `Internet`, `Any`; Tencent `0.0.0.0/0` spelled as `ALL`. */
+  | { readonly kind: 'anywhere'; readonly text: string; readonly span: Span }
+  /** Another security group, a GCP network tag, an Azure service tag other than Internet, a prefix list. */
+  | { readonly kind: 'reference'; readonly text: string; readonly span: Span }
+  /** The group itself (`self = true`). */
+  | { readonly kind: 'self'; readonly span: Span }
+  /** An expression that is not resolved yet: it never makes a finding on its own. */
+  | { readonly kind: 'unknown'; readonly why: string; readonly span: Span };
+
+/** What a rule exposes when it is a resource's own endpoint rather than a firewall rule. */
+export interface ExposedService {
+  readonly kind: 'database';
+  /** A readable engine name, e.g. "MySQL", or undefined when the engine is not literal. */
+  readonly engine?: string;
+  /** The setting that makes it public, e.g. `publicly_accessible = true`. */
+  readonly switchSpan: Span;
+}
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/**
+ * Rewrites one rule in its own syntax. Each method returns the edits, or undefined when the field
+ * is an expression the adapter cannot rewrite safely; then no fix is offered.
+ */
+export interface RuleEditor {
+  setPorts(ranges: readonly PortRange[]): TextEdit[] | undefined;
+  /** Replaces the internet-wide peers with `cidrs`, keeping every other peer. */
+  replaceInternetPeers(cidrs: readonly string[]): TextEdit[] | undefined;
+  /** Adds an owner where the format keeps one (a tag on the group, a label). */
+  addOwner(key: string, owner: string): TextEdit[] | undefined;
+}
+
+export interface NetworkRule {
+  readonly format: FormatId;
+  readonly resource: ResourceRef;
+  /**
+   * Rules that belong to one group, NSG, firewall or ACL share this key (e.g. the group's address
+   * for inline blocks, the `security_group_id` expression text for standalone rules).
+   */
+  readonly groupKey: string;
+  readonly direction: Direction;
+  readonly action: Action;
+  readonly protocol: Value<Protocol>;
+  /** Empty when the protocol has no ports (icmp, other). */
+  readonly ports: Value<readonly PortRange[]>;
+  readonly peers: Value<readonly Peer[]>;
+  readonly description?: Value<string>;
+  /** From the rule's or its group's tags/labels, or `owner=NAME` in a description. */
+  readonly owner?: Value<string>;
+  /** From `expires=YYYY-MM-DD` in a description, or an expiry tag. */
+  readonly expires?: Value<string>;
+  /** Lower matches first, where a provider orders its rules (priority, rule number). */
+  readonly priority?: Value<number>;
+  readonly service?: ExposedService;
+  /** The rule itself: an inline block, or the whole standalone resource. */
+  readonly span: Span;
+  readonly edit: RuleEditor;
+}
+
+export interface ParseError {
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** What an adapter makes of one document. */
+export interface AdapterResult {
+  readonly rules: readonly NetworkRule[];
+  readonly parseErrors: readonly ParseError[];
+}

@@ -1,0 +1,29 @@
+import type { Span } from './span';
+
+/**
+ * A field read from a document. An unknown value (a variable, a function call, a reference)
+ * keeps its span so that a later evaluation step can resolve it, and says why it is unknown.
+ */
+export type Value<T> = KnownValue<T> | UnknownValue;
+
+export interface KnownValue<T> {
+  readonly known: true;
+  readonly value: T;
+  readonly span: Span;
+  /** Where a resolved value came from, e.g. "var.admin_cidr default, variables.tf:12". */
+  readonly origin?: string;
+}
+
+export interface UnknownValue {
+  readonly known: false;
+  readonly span: Span;
+  readonly why: string;
+}
+
+export function known<T>(value: T, span: Span, origin?: string): KnownValue<T> {
+  return origin === undefined ? { known: true, value, span } : { known: true, value, span, origin };
+}
+
+export function unknown(span: Span, why: string): UnknownValue {
+  return { known: false, span, why };
+}

@@ -1,0 +1,7 @@
+import { initEngine } from '../engine/index';
+import { loadEngineAssets } from '../node/assets';
+
+/** Loads the grammars once per test process. */
+export function ready(): Promise<void> {
+  return initEngine(loadEngineAssets());
+}

@@ -1,0 +1,25 @@
+/**
+ * Template tags for test documents: they strip the indentation the lines share and the first
+ * and last blank line, so cases can be written indented inside the test table. The tag names the
+ * format: `tf` for Terraform.
+ */
+export interface TaggedCode {
+  readonly format: 'terraform';
+  readonly path: string;
+  readonly text: string;
+}
+
+export function dedent(raw: string): string {
+  const lines = raw.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n[ \t]*$/, '').split('\n');
+  const indents = lines.filter((line) => line.trim().length > 0).map((line) => /^[ \t]*/.exec(line)![0].length);
+  const shared = indents.length > 0 ? Math.min(...indents) : 0;
+  return `${lines.map((line) => line.slice(shared)).join('\n')}\n`;
+}
+
+function joinTemplate(strings: TemplateStringsArray, values: readonly unknown[]): string {
+  return strings.raw.reduce((text, part, i) => text + part.replace(/\\`/g, '`').replace(/\\\$/g, '$') + (i < values.length ? String(values[i]) : ''), '');
+}
+
+export function tf(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
+  return { format: 'terraform', path: 'main.tf', text: dedent(joinTemplate(strings, values)) };
+}
