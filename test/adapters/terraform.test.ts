@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+import { testAdapterSnapshots } from '../../server/src/testing/snapshot';
+
+// Fixtures live in the source tree (test/adapters/terraform/<provider>/), not in out/.
+const fixtures = join(__dirname, '..', '..', '..', 'test', 'adapters', 'terraform');
+
+for (const provider of ['aws']) testAdapterSnapshots(`terraform adapter: ${provider}`, join(fixtures, provider));
