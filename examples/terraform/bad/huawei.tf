@@ -1,0 +1,20 @@
+resource "huaweicloud_networking_secgroup" "app" {
+  name = "app"
+}
+
+resource "huaweicloud_networking_secgroup_rule" "any" {
+  security_group_id = huaweicloud_networking_secgroup.app.id
+  direction         = "ingress"
+  ethertype         = "IPv4"
+  protocol          = "tcp"
+  remote_ip_prefix  = "0.0.0.0/0"
+}
+
+resource "huaweicloud_networking_secgroup_rule" "mongo" {
+  security_group_id = huaweicloud_networking_secgroup.app.id
+  direction         = "ingress"
+  ethertype         = "IPv4"
+  protocol          = "tcp"
+  ports             = "27017"
+  remote_ip_prefix  = "0.0.0.0/0"
+}
