@@ -1,6 +1,7 @@
 /** The engine's public surface: the CLI and the language server import from here only. */
 export { initTerraformParser as initEngine, type TerraformAssets as EngineAssets } from './adapters/terraform/parser';
-export { lintDocument, SUPPRESSION_CHECK_ID, type LintInput, type LintResult } from './lint';
+export { findWorkloadPorts, lintDocument, SUPPRESSION_CHECK_ID, type LintInput, type LintResult } from './lint';
+export { ParseCache } from './adapters/adapter';
 export { checks } from './checks/index';
 export { adapters, findAdapter } from './adapters/index';
 export type { Check } from './checks/define-check';
@@ -8,3 +9,11 @@ export type { Finding, Fix, InternalError, RelatedInformation } from './findings
 export type { NetworkRule, Peer, TextEdit, ParseError, FormatId } from './model/network-rule';
 export { LineMap, type Span, type Position } from './model/span';
 export { DEFAULT_SETTINGS, type Settings, type Severity, type SeveritySetting } from './settings';
+// Building blocks the editor needs for hover text, port input and fix-all.
+export { countPorts, coversRanges, parsePortList, showCount, showRanges, type PortRange } from './model/ports';
+export { cidrSize, isPrivateCidr, isWholeInternet, parseCidr } from './model/cidr';
+export { carriesPorts, isInternetPeer } from './model/peers';
+export { containsOffset } from './model/span';
+export { namePort, portsNamed, type NamedPort } from './settings';
+export { applyEdits, nonOverlapping } from './apply-edits';
+export { narrowingFixes } from './checks/fixes';

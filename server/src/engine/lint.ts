@@ -1,9 +1,10 @@
-import type { Adapter } from './adapters/adapter';
+import type { Adapter, ParseCache } from './adapters/adapter';
 import { adapters, findAdapter } from './adapters/index';
 import { checks } from './checks/index';
 import { formatMessage, type Check, type CheckContext, type Report } from './checks/define-check';
 import type { Finding, InternalError } from './findings';
 import type { FormatId, NetworkRule, ParseError } from './model/network-rule';
+import type { PortRange } from './model/ports';
 import { LineMap } from './model/span';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { findSuppressions, isSuppressed, suppressionFix } from './suppressions';
@@ -21,6 +22,8 @@ export interface LintInput {
   readonly format?: FormatId;
   /** Deep-freezes the model before checks see it, so a check that mutates it throws (tests use this). */
   readonly freezeModel?: boolean;
+  /** Kept by an editor per open document so the adapter re-parses incrementally; results never depend on it. */
+  readonly cache?: ParseCache;
 }
 
 export interface LintResult {
@@ -36,14 +39,14 @@ export interface LintResult {
 
 export function lintDocument(input: LintInput): LintResult {
   const settings = input.settings ?? DEFAULT_SETTINGS;
-  const adapter = input.format ? adapters.find((candidate) => candidate.id === input.format) : findAdapter(input.path, input.text);
+  const adapter = adapterFor(input);
   if (!adapter) return { format: undefined, rules: [], findings: [], suppressedCount: 0, parseErrors: [], internalErrors: [] };
 
   const internalErrors: InternalError[] = [];
   let rules: readonly NetworkRule[] = [];
   let parseErrors: readonly ParseError[] = [];
   try {
-    ({ rules, parseErrors } = adapter.parse(input.text, settings));
+    ({ rules, parseErrors } = adapter.parse(input.text, settings, input.cache));
     if (input.freezeModel) deepFreeze(rules);
   } catch (error) {
     internalErrors.push(toInternalError(`adapter:${adapter.id}`, error));
@@ -74,6 +77,23 @@ export function lintDocument(input: LintInput): LintResult {
     .map((finding) => withSuppressionFix(finding, input.text, lines, adapter))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId));
   return { format: adapter.id, rules, findings, suppressedCount, parseErrors, internalErrors };
+}
+
+function adapterFor(input: LintInput): Adapter | undefined {
+  return input.format ? adapters.find((candidate) => candidate.id === input.format) : findAdapter(input.path, input.text);
+}
+
+/**
+ * Ports the document's workloads serve (e.g. load-balancer listener ports), the first candidates
+ * for "Narrow port range to ...". Empty when the format has none or the document cannot be read.
+ */
+export function findWorkloadPorts(input: LintInput): PortRange[][] {
+  try {
+    return adapterFor(input)?.workloadPorts?.(input.text, input.cache) ?? [];
+  } catch {
+    // Candidates only add fixes; a document the adapter cannot read simply has none.
+    return [];
+  }
 }
 
 function severityOf(check: Check, settings: Settings): Severity | 'off' {

@@ -1,5 +1,15 @@
 import type { Check } from './define-check';
+import { check as adminPortExposed } from './admin-port-exposed';
+import { check as expiredRule } from './expired-rule';
 import { check as fullRangeExposure } from './full-range-exposure';
+import { check as missingOwner } from './missing-owner';
+import { check as publicDatabase } from './public-database';
 
 /** Every check, sorted by id; one line each. */
-export const checks: readonly Check[] = [fullRangeExposure];
+export const checks: readonly Check[] = [
+  adminPortExposed,
+  expiredRule,
+  fullRangeExposure,
+  missingOwner,
+  publicDatabase,
+];

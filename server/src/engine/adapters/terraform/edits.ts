@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../model/network-rule';
 import type { Span } from '../../model/span';
-import type { HclBlock, HclValue } from './hcl';
+import type { HclAttribute, HclBlock, HclValue } from './hcl';
 
 export function replace(span: Span, newText: string): TextEdit {
   return { span, newText };
@@ -86,4 +86,47 @@ export function addObjectEntry(text: string, block: HclBlock, name: string, key:
   const indent = indentationAt(text, firstEntry.span.start);
   const insertAt = lineStartOf(text, firstEntry.span.start);
   return replace({ start: insertAt, end: insertAt }, `${indent}${entry}${eol}`);
+}
+
+/**
+ * `name = value` written where `like` stands, padded so its `=` lines up with `like`'s as
+ * `terraform fmt` aligns neighbouring attributes; a longer name simply pushes its `=` out.
+ */
+export function formatAttributeLike(text: string, like: HclAttribute, name: string, value: string): string {
+  const equals = text.slice(like.span.start, like.span.end).indexOf('=');
+  return `${name.padEnd(equals - 1)} = ${value}`;
+}
+
+/** Lines that follow `attribute` in its block, each at the attribute's indentation. */
+export function linesAfter(text: string, attribute: HclAttribute, lines: readonly string[]): string {
+  const eol = eolOf(text);
+  const indent = indentationAt(text, attribute.span.start);
+  return lines.map((line) => `${eol}${indent}${line}`).join('');
+}
+
+/**
+ * Sets attributes of `block` to already formatted values in one change: present ones get their
+ * value replaced, missing ones go on their own lines after `anchor` (aligned like it), by default
+ * the body's last attribute, so that attributes stay above nested blocks.
+ */
+export function setAttributes(text: string, block: HclBlock, values: readonly (readonly [name: string, value: string])[], anchor?: HclAttribute): TextEdit[] {
+  const at = anchor ?? [...block.attributes.values()].sort((a, b) => b.span.end - a.span.end)[0];
+  const edits: TextEdit[] = [];
+  const missing: string[] = [];
+  let anchorValue: string | undefined;
+  for (const [name, value] of values) {
+    const attribute = block.attributes.get(name);
+    if (!attribute) missing.push(at ? formatAttributeLike(text, at, name, value) : `${name} = ${value}`);
+    else if (attribute === at) anchorValue = value;
+    else edits.push(replace(attribute.value.outer, value));
+  }
+  if (at && (anchorValue !== undefined || missing.length > 0)) {
+    const written = anchorValue === undefined
+      ? text.slice(at.span.start, at.span.end)
+      : text.slice(at.span.start, at.value.outer.start) + anchorValue + text.slice(at.value.outer.end, at.span.end);
+    edits.push(replace(at.span, written + linesAfter(text, at, missing)));
+  } else if (missing.length > 0) {
+    edits.push(appendToBody(text, block, missing));
+  }
+  return edits;
 }

@@ -123,6 +123,18 @@ export function readValue(node: Node): HclValue {
       }
       return expressionOf(collection);
     }
+    case 'operation': {
+      // The grammar reads `-1` as minus applied to 1; AWS writes `protocol = -1` and `from_port = -1` that way.
+      const unary = inner.namedChild(0);
+      const operand = unary?.type === 'unary_operation' && unary.namedChildCount === 1 ? unary.namedChild(0) : null;
+      const literal = operand?.type === 'literal_value' ? operand.namedChild(0) : null;
+      if (unary && literal?.type === 'numeric_lit' && unary.text.trimStart().startsWith('-')) {
+        const value = -Number(literal.text);
+        const span = spanOfNode(inner);
+        return Number.isFinite(value) ? { kind: 'number', value, span, outer: span } : expressionOf(inner);
+      }
+      return expressionOf(inner);
+    }
     default:
       return expressionOf(inner);
   }

@@ -1,4 +1,4 @@
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Edit, type Point, type Tree } from 'web-tree-sitter';
 
 /** The wasm files the Terraform adapter needs; the front ends read them, the engine never touches disk. */
 export interface TerraformAssets {
@@ -29,4 +29,53 @@ export function parseHcl(text: string, previous?: Tree): Tree {
   const tree = parser.parse(text, previous ?? null);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/**
+ * The single edit that turns `oldText` into `newText` (their common prefix and suffix kept), as
+ * tree.edit() wants it, so the next parse can reuse every node outside it. Undefined when the
+ * texts are equal. Rows count `\n` only, as tree-sitter's lexer does.
+ */
+export function editBetween(oldText: string, newText: string): Edit | undefined {
+  if (oldText === newText) return undefined;
+  const shorter = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  // Never split a surrogate pair: tree-sitter reads the text as UTF-16 code points.
+  if (prefix > 0 && isHighSurrogate(oldText.charCodeAt(prefix - 1))) prefix--;
+  let suffix = 0;
+  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - suffix))) suffix--;
+  const oldEndIndex = oldText.length - suffix;
+  const newEndIndex = newText.length - suffix;
+  const startPosition = pointAt(oldText, 0, { row: 0, column: 0 }, prefix);
+  return {
+    startIndex: prefix,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition: pointAt(oldText, prefix, startPosition, oldEndIndex),
+    newEndPosition: pointAt(newText, prefix, startPosition, newEndIndex),
+  };
+}
+
+function pointAt(text: string, from: number, fromPoint: Point, to: number): Point {
+  let { row, column } = fromPoint;
+  for (let index = from; index < to; index++) {
+    if (text.charCodeAt(index) === 10) {
+      row++;
+      column = 0;
+    } else {
+      column++;
+    }
+  }
+  return { row, column };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -1,7 +1,7 @@
 import { isInternetPeer, peerFromText } from '../../model/peers';
 import type { RuleEditor, TextEdit } from '../../model/network-rule';
 import type { PortRange } from '../../model/ports';
-import { addObjectEntry, quote, replace, replaceScalar, rewriteTuple } from './edits';
+import { addObjectEntry, quote, replace, replaceScalar, rewriteTuple, setAttributes } from './edits';
 import type { HclAttribute, HclBlock, HclValue } from './hcl';
 
 type SetPorts = RuleEditor['setPorts'];
@@ -97,5 +97,20 @@ export function ownerTagEditor(text: string, taggedBlock: HclBlock | undefined, 
     if (!taggedBlock) return undefined;
     const edit = addObjectEntry(text, taggedBlock, attribute, key, owner);
     return edit ? [edit] : undefined;
+  };
+}
+
+/**
+ * Writes `owner=NAME` into the description of a resource that has no tags or labels. The word is
+ * always `owner`, whatever the tag key: it is the word readAnnotations looks for in descriptions.
+ */
+export function ownerDescriptionEditor(text: string, block: HclBlock, attributeName = 'description'): AddOwner {
+  return (_key, owner) => {
+    const annotation = `owner=${owner}`;
+    const description = block.attributes.get(attributeName)?.value;
+    if (!description) return setAttributes(text, block, [[attributeName, quote(annotation)]]);
+    if (description.kind !== 'string') return undefined;
+    const separator = /^\s*$|\s$/.test(description.value) ? '' : ', ';
+    return [replace({ start: description.span.end, end: description.span.end }, `${separator}${quote(annotation).slice(1, -1)}`)];
   };
 }

@@ -17,6 +17,28 @@ export function readString(value: HclValue): Value<string> {
   return unknown(value.outer, whyUnknown(value));
 }
 
+/** A whole number written as a number or a numeric string, e.g. a rule number or a priority. */
+export function readInteger(value: HclValue): Value<number> {
+  const number = value.kind === 'number' ? value.value : value.kind === 'string' && /^\s*-?\d+\s*$/.test(value.value) ? Number(value.value) : undefined;
+  if (number === undefined || !Number.isInteger(number)) return unknown(value.outer, whyUnknown(value));
+  return known(number, value.span);
+}
+
+/**
+ * The meaning of a keyword such as "ingress" or "ACCEPT", compared case-insensitively; undefined
+ * for other text. Own keys only, so that "constructor" is not a keyword.
+ */
+export function lookupKeyword<T>(words: Readonly<Record<string, T>>, text: string): T | undefined {
+  const word = text.trim().toLowerCase();
+  return Object.hasOwn(words, word) ? words[word] : undefined;
+}
+
+/** A keyword attribute read with lookupKeyword; undefined when absent, unknown or not a keyword. */
+export function readKeyword<T>(attribute: HclAttribute | undefined, words: Readonly<Record<string, T>>): T | undefined {
+  const value = attribute ? readString(attribute.value) : undefined;
+  return value?.known ? lookupKeyword(words, value.value) : undefined;
+}
+
 /** A port written as a number or a numeric string. Out-of-range ports are unknown, never guessed. */
 export function readPort(value: HclValue): Value<number> {
   const number = value.kind === 'number' ? value.value : value.kind === 'string' && /^\s*-?\d+\s*$/.test(value.value) ? Number(value.value) : undefined;
@@ -48,6 +70,16 @@ export function protocolFromWord(word: string): Protocol {
     case '-1': case 'all': case '*': case 'any': case '': return 'all';
     default: return 'other';
   }
+}
+
+/**
+ * The ports of a rule given its protocol: every port for all protocols, none for a protocol
+ * without ports, else what `read` finds (also when the protocol is unknown, so that the ports
+ * keep their own span). `span` is where a value implied by the protocol points.
+ */
+export function portsForProtocol(protocol: Value<Protocol>, read: () => Value<readonly PortRange[]>, span: Span): Value<readonly PortRange[]> {
+  if (!protocol.known || protocol.value === 'tcp' || protocol.value === 'udp') return read();
+  return known(protocol.value === 'all' ? [[0, 65535]] : [], span);
 }
 
 /** from/to port pair; `-1`/`-1` or `0`/`0` with an all-protocol rule mean every port. */
@@ -97,17 +129,23 @@ export function readPortText(value: HclValue): Value<readonly PortRange[]> {
   return known(parsed, value.span);
 }
 
-/** Every literal peer in the given attributes (lists or single strings); unknown items stay unknown. */
-export function readPeers(attributes: readonly (HclAttribute | undefined)[], fallback: Span): Value<readonly Peer[]> {
+/**
+ * Every literal peer in the given attributes (lists or single strings); unknown items stay unknown.
+ * Attributes named in `referenceNames` hold other groups (security group ids, prefix lists): their
+ * items are references even when written as expressions, since no expression there can be an address.
+ */
+export function readPeers(attributes: readonly (HclAttribute | undefined)[], fallback: Span, referenceNames: readonly string[] = []): Value<readonly Peer[]> {
   const present = attributes.filter((attribute): attribute is HclAttribute => attribute !== undefined);
   if (present.length === 0) return known([], fallback);
   const peers: Peer[] = [];
   for (const attribute of present) {
     const value = attribute.value;
+    const isReference = referenceNames.includes(attribute.name);
     const items = value.kind === 'tuple' ? value.items : [value];
-    if (value.kind === 'expression' && present.length === 1) return unknown(value.outer, whyUnknown(value));
+    if (value.kind === 'expression' && present.length === 1 && !isReference) return unknown(value.outer, whyUnknown(value));
     for (const item of items) {
-      if (item.kind === 'string') peers.push(peerFromText(item.value, item.span));
+      if (isReference && (item.kind === 'string' || item.kind === 'expression')) peers.push({ kind: 'reference', text: item.kind === 'string' ? item.value : item.text, span: item.kind === 'string' ? item.span : item.outer });
+      else if (item.kind === 'string') peers.push(peerFromText(item.value, item.span));
       else if (item.kind !== 'null') peers.push({ kind: 'unknown', why: whyUnknown(item), span: item.outer });
     }
   }

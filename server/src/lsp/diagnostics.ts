@@ -1,0 +1,43 @@
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import type { Finding, LineMap, Severity, Span } from '../engine/index';
+import { docsUrl } from '../shared/links';
+import { SOURCE } from '../shared/protocol';
+import type { ClientSupport } from './capabilities';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toRange(lines: LineMap, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/**
+ * One finding as an LSP diagnostic. Code actions find the finding again from the stored lint
+ * result, so nothing here needs to be parsed back.
+ */
+export function toDiagnostic(finding: Finding, uri: string, lines: LineMap, support: ClientSupport): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(lines, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.checkId,
+    source: SOURCE,
+    message: finding.message,
+  };
+  if (support.codeDescription) diagnostic.codeDescription = { href: docsUrl(finding.checkId) };
+  const related = relatedInformation(finding, uri, lines);
+  if (support.relatedInformation && related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+/** The finding's own related places, then the resource it belongs to when the finding is elsewhere in it. */
+function relatedInformation(finding: Finding, uri: string, lines: LineMap): DiagnosticRelatedInformation[] {
+  const related = finding.related.map((item) => ({ location: { uri, range: toRange(lines, item.span) }, message: item.message }));
+  const resource = finding.rule?.resource;
+  if (resource && !(finding.span.start >= resource.headerSpan.start && finding.span.end <= resource.headerSpan.end)) {
+    related.push({ location: { uri, range: toRange(lines, resource.headerSpan) }, message: `in ${resource.address}` });
+  }
+  return related;
+}

@@ -1,0 +1,192 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Hover,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { initEngine } from '../engine/index';
+import { loadEngineAssets } from '../node/assets';
+import {
+  FIX_ALL_KIND,
+  LINT_FILES_REQUEST,
+  NARROW_PORTS_REQUEST,
+  type LintFilesParams,
+  type LintFilesResult,
+  type NarrowPortsParams,
+  type NarrowPortsResult,
+} from '../shared/protocol';
+import { readClientSupport, type ClientSupport } from './capabilities';
+import { fixAllAction, isWanted, quickFixes } from './code-actions';
+import { toDiagnostic } from './diagnostics';
+import { LintedDocuments, localToday, type LintSnapshot } from './documents';
+import { describeAt } from './hover';
+import { lintFiles } from './lint-files';
+import { narrowPorts } from './narrow-ports';
+import { isConfigFileUri } from './project-config';
+import { ProjectConfigs } from './project-config-loader';
+import { parseProjectConfig } from './project-config-parse';
+import { DocumentSettings } from './settings';
+import { OnceLogger } from './once-logger';
+
+/** Wires one connection: all state lives in this closure, none in module globals. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = new OnceLogger(connection.console);
+  let support: ClientSupport | undefined;
+  /** The `portwarden` section a client without workspace/configuration pushed with didChangeConfiguration. */
+  let pushedSettings: unknown;
+
+  const engineReady = initEngine(loadEngineAssets());
+  engineReady.catch((error: unknown) => log.error('Loading the Terraform grammar failed; nothing can be linted', error));
+
+  const projectConfigs = new ProjectConfigs(parseProjectConfig);
+  const settings = new DocumentSettings({
+    editor: async (uri) => {
+      if (!support?.configurationPull) return pushedSettings;
+      return connection.workspace.getConfiguration({ scopeUri: uri, section: 'portwarden' });
+    },
+    project: async (uri) => {
+      const config = await projectConfigs.find(uri);
+      for (const problem of config?.problems ?? []) log.warnOnce(problem);
+      return config;
+    },
+  });
+
+  const linted = new LintedDocuments(documents, {
+    settings,
+    engineReady,
+    get lintDelayMs() {
+      return support?.lintDelayMs ?? 0;
+    },
+    today: () => localToday(),
+    published: (snapshot) => publish(snapshot),
+    cleared: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+    logError: (message, error) => log.error(message, error),
+  });
+
+  function publish(snapshot: LintSnapshot): void {
+    for (const problem of snapshot.result.internalErrors) {
+      log.errorOnce(`Internal error in ${problem.checkId} on ${snapshot.uri}: ${problem.message}`, problem.stack);
+    }
+    const diagnostics = snapshot.result.findings.map((finding) => toDiagnostic(finding, snapshot.uri, snapshot.lines, clientSupport()));
+    void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
+  }
+
+  function clientSupport(): ClientSupport {
+    if (!support) throw new Error('the client has not sent initialize yet');
+    return support;
+  }
+
+  function relintEverything(): void {
+    settings.clear();
+    linted.lintAllNow();
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    support = readClientSupport(params);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'Port Warden' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const current = clientSupport();
+    if (current.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'portwarden' });
+    if (current.dynamicFileWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.portwarden.{yaml,yml}' }] });
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!support?.configurationPull) {
+      const pushed: unknown = params.settings;
+      pushedSettings = typeof pushed === 'object' && pushed !== null && 'portwarden' in pushed ? pushed.portwarden : undefined;
+    }
+    relintEverything();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((change) => isConfigFileUri(change.uri))) return;
+    projectConfigs.forget();
+    relintEverything();
+  });
+
+  documents.onDidChangeContent(({ document }) => linted.scheduleLint(document.uri));
+  documents.onDidClose(({ document }) => linted.close(document.uri));
+
+  connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+    try {
+      const snapshot = await linted.current(params.textDocument.uri);
+      if (!snapshot) return [];
+      const only = params.context.only;
+      const actions = isWanted(CodeActionKind.QuickFix, only) ? quickFixes(snapshot, params.range, clientSupport()) : [];
+      if (isWanted(FIX_ALL_KIND, only)) {
+        const fixAll = fixAllAction(snapshot, linted.relinter(snapshot), clientSupport());
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    } catch (error) {
+      log.error(`Code actions for ${params.textDocument.uri} failed`, error);
+      return [];
+    }
+  });
+
+  connection.onHover(async (params): Promise<Hover | null> => {
+    try {
+      const snapshot = await linted.current(params.textDocument.uri);
+      if (!snapshot) return null;
+      const description = describeAt(snapshot, snapshot.lines.offsetAt(params.position));
+      if (!description) return null;
+      const markdown = clientSupport().markdownHover;
+      return {
+        contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: description.paragraphs.join(markdown ? '\n\n---\n\n' : '\n\n') },
+        range: { start: snapshot.lines.positionAt(description.span.start), end: snapshot.lines.positionAt(description.span.end) },
+      };
+    } catch (error) {
+      log.error(`Hover on ${params.textDocument.uri} failed`, error);
+      return null;
+    }
+  });
+
+  connection.onRequest(NARROW_PORTS_REQUEST, async (params: NarrowPortsParams): Promise<NarrowPortsResult> => {
+    try {
+      return narrowPorts(params, await linted.current(params.target.uri), clientSupport());
+    } catch (error) {
+      log.error('Narrowing a port range failed', error);
+      return { error: 'Port Warden could not rewrite the ports; see its output for details.' };
+    }
+  });
+
+  connection.onRequest(LINT_FILES_REQUEST, async (params: LintFilesParams): Promise<LintFilesResult> => {
+    await engineReady;
+    return lintFiles(params, {
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      settings: (uri) => settings.get(uri),
+      today: () => localToday(),
+      publish: (uri, lines, findings) => {
+        void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, uri, lines, clientSupport())) });
+      },
+    });
+  });
+
+  connection.onShutdown(() => linted.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+startServer(createConnection(ProposedFeatures.all));
