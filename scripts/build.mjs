@@ -26,7 +26,10 @@ await Promise.all(entries.map((entry) => build({
   sourcemap: true,
   minify: process.env.PORTWARDEN_MINIFY === '1',
   external: entry.external ?? [],
-  banner: entry.banner ? { js: entry.banner } : undefined,
+  // web-tree-sitter's CommonJS build still calls createRequire(import.meta.url), which a CJS bundle
+  // leaves undefined; point it at the bundle itself.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: [entry.banner, "var __bundleUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
   logLevel: 'warning',
 })));
 

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { findSuppressions, isSuppressed, suppressionFix } from './suppressions';
 
 export const SUPPRESSION_CHECK_ID = 'invalid-suppression';
+const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set([...checks.map((check) => check.id), SUPPRESSION_CHECK_ID]);
 
 export interface LintInput {
   readonly text: string;
@@ -64,7 +65,7 @@ export function lintDocument(input: LintInput): LintResult {
     }
   }
 
-  const { suppressions, problems } = findSuppressions(input.text, lines);
+  const { suppressions, problems } = findSuppressions(input.text, lines, KNOWN_CHECK_IDS);
   const kept = raw.filter((finding) => !isSuppressed(finding, suppressions, lines));
   const suppressedCount = raw.length - kept.length;
   const suppressionSeverity = settings.checks[SUPPRESSION_CHECK_ID] ?? 'warning';

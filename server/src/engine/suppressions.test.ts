@@ -105,6 +105,14 @@ describe('suppressions', () => {
     assert.equal(result.suppressedCount, 0);
   });
 
+  it('a misspelled check id is reported, and the ids it names correctly still apply', () => {
+    const text = bastion(['# portwarden-ignore admin-port-exposd, admin-port-exposed: bastion host', FROM_PORT]);
+    const result = lint(text);
+    assert.deepEqual(where(text, result.findings), ['invalid-suppression 3:5']);
+    assert.equal(result.findings[0].message, 'Suppression names unknown check "admin-port-exposd".');
+    assert.equal(result.suppressedCount, 1);
+  });
+
   it('`all` applies to every check', () => {
     const text = dedent(`
       resource "aws_security_group_rule" "lab" { # portwarden-ignore all: lab account, torn down nightly

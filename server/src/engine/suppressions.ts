@@ -17,7 +17,11 @@ export interface SuppressionProblem {
   readonly span: Span;
 }
 
-export function findSuppressions(text: string, lines: LineMap): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
+/**
+ * Reads every suppression comment. `knownIds` are the check ids a suppression may name (plus
+ * `all`); a misspelled id is reported, since it would otherwise silently suppress nothing.
+ */
+export function findSuppressions(text: string, lines: LineMap, knownIds: ReadonlySet<string>): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
   const suppressions: Suppression[] = [];
   const problems: SuppressionProblem[] = [];
   if (!text.includes('portwarden-ignore')) return { suppressions, problems };
@@ -36,6 +40,10 @@ export function findSuppressions(text: string, lines: LineMap): { suppressions: 
     if (reason.length === 0) {
       problems.push({ message: `Suppression of ${checkIds.join(', ')} has no reason: add ": <why this is acceptable>".`, span });
       continue;
+    }
+    const unknownIds = checkIds.filter((id) => id !== 'all' && !knownIds.has(id));
+    if (unknownIds.length > 0) {
+      problems.push({ message: `Suppression names unknown check${unknownIds.length > 1 ? 's' : ''} ${unknownIds.map((id) => `"${id}"`).join(', ')}.`, span });
     }
     suppressions.push({ line: lines.positionAt(start).line, checkIds, reason, span });
   }

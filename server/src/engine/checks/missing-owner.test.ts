@@ -236,6 +236,36 @@ testCheck(check, {
   ],
   invalid: [
     {
+      name: 'an empty owner tag names nobody',
+      code: tf`
+        resource "aws_security_group" "web" {
+          ingress {
+            from_port   = 443
+            to_port     = 443
+            protocol    = "tcp"
+            cidr_blocks = ["0.0.0.0/0"]
+          }
+          tags = { owner = " " }
+        }`,
+      findings: [{
+        message: 'aws_security_group.web has no owner tag (owner, Owner) and no owner= in its descriptions',
+        line: 1, column: 1, endLine: 1, endColumn: 36,
+        fixes: [{
+          title: 'Add owner tag',
+          output: tf`
+            resource "aws_security_group" "web" {
+              ingress {
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+              tags = { owner = "TODO" }
+            }`,
+        }],
+      }],
+    },
+    {
       name: 'a group without tags',
       code: tf`
         resource "aws_security_group" "web" {

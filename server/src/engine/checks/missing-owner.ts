@@ -2,6 +2,11 @@ import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
 import { defineCheck } from './define-check';
 
+/** An unknown owner (tags from an expression) counts as present; an empty one does not. */
+function hasOwner(rule: NetworkRule): boolean {
+  return rule.owner !== undefined && !(rule.owner.known && rule.owner.value.trim() === '');
+}
+
 export const check = defineCheck({
   id: 'missing-owner',
   title: 'Open port without a named owner',
@@ -26,7 +31,7 @@ export const check = defineCheck({
       // Deny-only and egress-only resources open nothing to anyone, so nobody has to vouch for them;
       // but once a resource opens a port, an owner named on any of its rules (egress or deny too) is the resource's owner.
       if (!resourceRules.some((rule) => rule.direction === 'ingress' && rule.action === 'allow')) continue;
-      if (resourceRules.some((rule) => rule.owner !== undefined)) continue;
+      if (resourceRules.some(hasOwner)) continue;
       const first = resourceRules[0];
       const keys = ctx.settings.ownerKeys;
       const edits = keys.length > 0 ? first.edit.addOwner(keys[0], 'TODO') : undefined;

@@ -75,6 +75,9 @@ export function addObjectEntry(text: string, block: HclBlock, name: string, key:
   if (!attribute) return appendToBody(text, block, [`${name} = {`, `  ${entry}`, '}']);
   const object = attribute.value;
   if (object.kind !== 'object') return undefined;
+  // An existing (empty or placeholder) entry is rewritten: a second one would be a duplicate key.
+  const existing = object.entries.find((candidate) => candidate.key === key);
+  if (existing) return replace(existing.value.outer, quote(value));
   const eol = eolOf(text);
   const original = text.slice(object.outer.start, object.outer.end);
   if (object.entries.length === 0) return replace(object.outer, `{ ${entry} }`);

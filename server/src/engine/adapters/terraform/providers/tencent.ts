@@ -71,7 +71,7 @@ const securityGroupRule: ResourceHandler = (input) => {
     : portsForProtocol(protocol, () => (portRange ? readPortText(portRange.value) : known([[0, 65535]], impliedSpan)), impliedSpan);
   const addressTemplate = block.blocks.find((child) => child.type === 'address_template');
   const peers: Value<readonly Peer[]> = addressTemplate
-    ? known([{ kind: 'reference', text: 'address_template', span: addressTemplate.span }], addressTemplate.span)
+    ? readPeers([addressTemplate.attributes.get('template_id'), addressTemplate.attributes.get('group_id')], addressTemplate.span, ['template_id', 'group_id'])
     : readPeers([attr('cidr_ip'), attr('source_sgid')], block.headerSpan, ['source_sgid']);
   return [ownerOutsideDocument({
     ...ruleBase(input),
