@@ -123,13 +123,15 @@ export function setAttributes(text: string, block: HclBlock, values: readonly (r
     else if (attribute === at) anchorValue = value;
     else edits.push(replace(attribute.value.outer, value));
   }
-  if (at && (anchorValue !== undefined || missing.length > 0)) {
-    const written = anchorValue === undefined
-      ? text.slice(at.span.start, at.span.end)
-      : text.slice(at.span.start, at.value.outer.start) + anchorValue + text.slice(at.value.outer.end, at.span.end);
-    edits.push(replace(at.span, written + linesAfter(text, at, missing)));
-  } else if (missing.length > 0) {
-    edits.push(appendToBody(text, block, missing));
+  if (!at) return missing.length > 0 ? [...edits, appendToBody(text, block, missing)] : edits;
+  // New lines go below a trailing comment, which stays with the line it explains.
+  const comment = /^[ \t]*(?:#|\/\/)[^\r\n]*/.exec(text.slice(at.span.end))?.[0] ?? '';
+  const lines = missing.length > 0 ? linesAfter(text, at, missing) : '';
+  if (comment === '') {
+    if (anchorValue !== undefined || lines !== '') edits.push(replace({ start: at.value.outer.start, end: at.span.end }, (anchorValue ?? text.slice(at.value.outer.start, at.span.end)) + lines));
+  } else {
+    if (anchorValue !== undefined) edits.push(replace(at.value.outer, anchorValue));
+    if (lines !== '') edits.push(replace({ start: at.span.end + comment.length, end: at.span.end + comment.length }, lines));
   }
   return edits;
 }

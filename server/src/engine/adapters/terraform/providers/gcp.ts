@@ -1,6 +1,5 @@
 import type { Direction, NetworkRule, Peer, Protocol, RuleEditor } from '../../../model/network-rule';
 import { parseCidr } from '../../../model/cidr';
-import { peerFromText } from '../../../model/peers';
 import { showRange, type PortRange } from '../../../model/ports';
 import type { Span } from '../../../model/span';
 import { known, unknown, type Value } from '../../../model/value';
@@ -8,7 +7,7 @@ import { quote, rewriteTuple, setAttributes } from '../edits';
 import type { HclAttribute, HclBlock } from '../hcl';
 import { ruleBase, type ProviderResources, type ResourceHandler, type ResourceInput } from '../resource';
 import { ownerDescriptionEditor, peerEditor, ruleEditor } from '../rule-editor';
-import { portsForProtocol, readAnnotations, readBool, readInteger, readPortText, readProtocol, readString, whyUnknown } from '../values';
+import { portsForProtocol, readAnnotations, readBool, readInteger, readKeyword, readPeers, readPortText, readProtocol, whyUnknown } from '../values';
 
 /** GCP's priority when none is written; lower numbers match first. */
 const DEFAULT_PRIORITY = 1000;
@@ -33,20 +32,8 @@ function readFirewallPeers(block: HclBlock, direction: Direction): { peers: Valu
     const cidr = parseCidr('0.0.0.0/0')!;
     return { peers: known([{ kind: 'cidr', text: '0.0.0.0/0', cidr, span: block.headerSpan }], block.headerSpan), isDefault: true };
   }
-  const only = present.length === 1 ? present[0].value : undefined;
-  if (only && only.kind === 'expression') return { peers: unknown(only.outer, whyUnknown(only)), isDefault: false };
-  const peers: Peer[] = [];
-  for (const attribute of present) {
-    const value = attribute.value;
-    const isReference = referenceNames.includes(attribute.name);
-    for (const item of value.kind === 'tuple' ? value.items : [value]) {
-      // A network tag named "all" or "internet" is still a tag, never every address.
-      if (item.kind === 'string') peers.push(isReference ? { kind: 'reference', text: item.value, span: item.span } : peerFromText(item.value, item.span));
-      else if (item.kind !== 'null') peers.push({ kind: 'unknown', why: whyUnknown(item), span: item.outer });
-    }
-  }
-  const span = only ? only.outer : { start: Math.min(...present.map((a) => a.span.start)), end: Math.max(...present.map((a) => a.span.end)) };
-  return { peers: known(peers, span), isDefault: false };
+  // A network tag named "all" or "internet" is still a tag, never every address.
+  return { peers: readPeers(present, block.headerSpan, referenceNames), isDefault: false };
 }
 
 /** `ports = ["22", "8000-9000"]`; omitted, null or empty means every port. */
@@ -96,14 +83,6 @@ function firewallPeerEditor(text: string, block: HclBlock, direction: Direction,
   };
 }
 
-function readDirection(attribute: HclAttribute | undefined): Direction | undefined {
-  if (!attribute) return 'ingress';
-  const value = readString(attribute.value);
-  if (!value.known) return undefined;
-  const word = value.value.toUpperCase();
-  return word === 'INGRESS' ? 'ingress' : word === 'EGRESS' ? 'egress' : undefined;
-}
-
 /** `google_compute_firewall`: each `allow` and `deny` block is a rule; the ranges, priority and description are shared. */
 const firewall: ResourceHandler = (input: ResourceInput) => {
   const { block, text, options } = input;
@@ -111,7 +90,7 @@ const firewall: ResourceHandler = (input: ResourceInput) => {
   // A disabled rule does not apply; one that may be disabled (an expression) cannot be shown to apply.
   const disabled = attr('disabled');
   if (disabled && readBool(disabled.value) !== false) return [];
-  const direction = readDirection(attr('direction'));
+  const direction = attr('direction') ? readKeyword<Direction>(attr('direction'), { ingress: 'ingress', egress: 'egress' }) : 'ingress';
   if (!direction) return [];
   const { peers, isDefault } = readFirewallPeers(block, direction);
   const priorityAttribute = attr('priority');
