@@ -97,3 +97,13 @@ export function namePort(settings: Settings, port: number): string | undefined {
 export function portsNamed(list: readonly NamedPort[], ranges: readonly PortRange[]): NamedPort[] {
   return list.filter(({ port }) => ranges.some(([from, to]) => port >= from && port <= to));
 }
+
+/** More names than this make a message unreadable; the rest are counted. */
+const MAX_NAMED_PORTS = 3;
+
+/** "SSH (22), RDP (3389) and 2 more". */
+export function showNamedPorts(services: readonly NamedPort[]): string {
+  const named = services.slice(0, MAX_NAMED_PORTS).map(({ port, name }) => `${name} (${port})`).join(', ');
+  const rest = services.length - MAX_NAMED_PORTS;
+  return rest > 0 ? `${named} and ${rest} more` : named;
+}

@@ -1,17 +1,8 @@
 import { carriesPorts, internetPeers, isInternetIngress, showPeers } from '../model/peers';
 import { countPorts } from '../model/ports';
-import { portsNamed, type NamedPort } from '../settings';
+import { portsNamed, showNamedPorts, type NamedPort } from '../settings';
 import { defineCheck } from './define-check';
 import { restrictSourceFix } from './fixes';
-
-/** More names than this make the message unreadable; the rest are counted. */
-const MAX_NAMED = 3;
-
-function showServices(services: readonly NamedPort[]): string {
-  const named = services.slice(0, MAX_NAMED).map(({ port, name }) => `${name} (${port})`).join(', ');
-  const rest = services.length - MAX_NAMED;
-  return rest > 0 ? `${named} and ${rest} more` : named;
-}
 
 export const check = defineCheck({
   id: 'admin-port-exposed',
@@ -24,7 +15,7 @@ export const check = defineCheck({
   },
   docs: {
     why: 'SSH, RDP, WinRM, VNC, Telnet, FTP, SMB, the Docker API, the kubelet and the Kubernetes API hand out control of a machine or a cluster. Open to the internet they are scanned and brute-forced around the clock, and one weak password, leaked key or unpatched service is enough to take over the host.',
-    howToFix: 'Allow these ports only from trusted networks (an office range, a VPN, a bastion host), or reach the hosts through a session manager or VPN instead of a public port. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `adminPorts`. Ranges wider than `maxPortRange` are reported by full-range-exposure instead.',
+    howToFix: 'Allow these ports only from trusted networks (an office range, a VPN, a bastion host), or reach the hosts through a session manager or VPN instead of a public port. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `ports.admin`. Ranges wider than `maxPortRange` are reported by full-range-exposure instead.',
     example: 'examples/terraform/bad/aws.tf',
   },
   run(rule, ctx) {
@@ -42,7 +33,7 @@ export const check = defineCheck({
       message: services.length === 1 ? 'one' : 'several',
       span: rule.ports.span,
       rule,
-      data: { services: showServices(services), peers: showPeers(internetPeers(rule)) },
+      data: { services: showNamedPorts(services), peers: showPeers(internetPeers(rule)) },
       fixes: fix ? [fix] : [],
     });
   },

@@ -23,9 +23,14 @@ export function narrowingFixes(rule: NetworkRule, settings: Settings, candidates
   return fixes;
 }
 
-/** "Restrict source to ...": the trusted CIDRs when configured, otherwise the private 10.0.0.0/8. */
+/** What replaces an internet-wide source: the trusted CIDRs when configured, otherwise the private 10.0.0.0/8. */
+export function trustedOrPrivate(settings: Settings): readonly string[] {
+  return settings.trustedCidrs.length > 0 ? settings.trustedCidrs : ['10.0.0.0/8'];
+}
+
+/** "Restrict source to ...". */
 export function restrictSourceFix(rule: NetworkRule, settings: Settings, preferred: boolean): Fix | undefined {
-  const cidrs = settings.trustedCidrs.length > 0 ? settings.trustedCidrs : ['10.0.0.0/8'];
+  const cidrs = trustedOrPrivate(settings);
   const edits = rule.edit.replaceInternetPeers(cidrs);
   if (!edits) return undefined;
   return { title: `Restrict source to ${cidrs.join(', ')}`, edits, ...(preferred ? { preferred: true } : {}) };

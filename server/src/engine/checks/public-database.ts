@@ -2,18 +2,9 @@ import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
 import { internetPeers, isInternetIngress, showPeers } from '../model/peers';
 import { countPorts } from '../model/ports';
-import { portsNamed, type NamedPort, type Settings } from '../settings';
+import { portsNamed, showNamedPorts, type NamedPort, type Settings } from '../settings';
 import { defineCheck } from './define-check';
-import { restrictSourceFix } from './fixes';
-
-/** More names than this make the message unreadable; the rest are counted. */
-const MAX_NAMED = 3;
-
-function showServices(services: readonly NamedPort[]): string {
-  const named = services.slice(0, MAX_NAMED).map(({ port, name }) => `${name} (${port})`).join(', ');
-  const rest = services.length - MAX_NAMED;
-  return rest > 0 ? `${named} and ${rest} more` : named;
-}
+import { restrictSourceFix, trustedOrPrivate } from './fixes';
 
 /**
  * The fix for a database's own public endpoint. A switch (`publicly_accessible`) has no address to
@@ -21,7 +12,7 @@ function showServices(services: readonly NamedPort[]): string {
  */
 function endpointFix(rule: NetworkRule, settings: Settings): Fix | undefined {
   if (internetPeers(rule).some((peer) => peer.kind === 'cidr')) return restrictSourceFix(rule, settings, true);
-  const edits = rule.edit.replaceInternetPeers(settings.trustedCidrs.length > 0 ? settings.trustedCidrs : ['10.0.0.0/8']);
+  const edits = rule.edit.replaceInternetPeers(trustedOrPrivate(settings));
   return edits ? { title: 'Turn off public access', edits, preferred: true } : undefined;
 }
 
@@ -38,7 +29,7 @@ export const check = defineCheck({
   },
   docs: {
     why: 'Databases, caches, search engines and message queues are found by internet-wide scanners within hours of getting a public address. Many ship without authentication or with default credentials, and even a well-configured one exposes its login to brute force and every future vulnerability in its network protocol. Ransom campaigns against MongoDB, Elasticsearch and Redis have wiped tens of thousands of instances whose only mistake was a port open to 0.0.0.0/0.',
-    howToFix: 'Keep data stores on private networks: allow their ports only from the application tier (a security group, an application security group, a private range), and turn off the public endpoint of managed databases (`publicly_accessible = false` on RDS and Redshift, no `0.0.0.0/0` authorized network on Cloud SQL). Reach them from outside through a VPN, a bastion or a private link. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `databasePorts`. Ranges wider than `maxPortRange` (such as every port) are reported by full-range-exposure instead, so one rule is not reported twice.',
+    howToFix: 'Keep data stores on private networks: allow their ports only from the application tier (a security group, an application security group, a private range), and turn off the public endpoint of managed databases (`publicly_accessible = false` on RDS and Redshift, no `0.0.0.0/0` authorized network on Cloud SQL). Reach them from outside through a VPN, a bastion or a private link. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `ports.database`. Ranges wider than `maxPortRange` (such as every port) are reported by full-range-exposure instead, so one rule is not reported twice.',
     example: 'examples/terraform/bad/aws.tf',
   },
   run(rule, ctx) {
@@ -69,7 +60,7 @@ export const check = defineCheck({
       message: services.length === 1 ? 'port' : 'ports',
       span: rule.ports.span,
       rule,
-      data: { services: showServices(services), peers: showPeers(internetPeers(rule)) },
+      data: { services: showNamedPorts(services), peers: showPeers(internetPeers(rule)) },
       fixes: fix ? [fix] : [],
     });
   },
