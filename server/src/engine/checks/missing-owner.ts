@@ -17,22 +17,24 @@ export const check = defineCheck({
   },
   docs: {
     why: 'Every open port should have someone who can say why it is open and whether it still has to be. Without an owner, audits cannot ask anyone, temporary rules are never closed, and during an incident nobody knows whose service a rule protects.',
-    howToFix: 'Tag the resource with an owner (a team or a person; the keys are `ownerKeys` in `.portwarden.yaml`, default `owner` and `Owner`), or write `owner=NAME` in a rule\'s description. Tags built from an expression such as `var.tags` count as present, and so do the tags of a group defined in another file. Only resources that allow some ingress are checked; an owner found on any rule of the resource counts for all of them.',
+    howToFix: 'Tag the resource with an owner (a team or a person; the keys are `ownerKeys` in `.portwarden.yaml`, default `owner` and `Owner`), or write `owner=NAME` in a rule\'s description. Tags built from an expression such as `var.tags` count as present, and so do the tags of a group defined in another file. Only groups that allow some ingress are checked. A group is judged together with the standalone rules attached to it in the same file (one finding per group, on the group), and an owner found on any of those rules counts for all of them.',
     example: 'examples/terraform/bad/aws.tf',
   },
   runDocument(rules, ctx) {
-    const byResource = new Map<string, NetworkRule[]>();
+    // Standalone rules attached to a group share the group's owner, so they are judged (and
+    // reported) together with it: one finding per group, not one per rule resource.
+    const byGroup = new Map<string, NetworkRule[]>();
     for (const rule of rules) {
-      const group = byResource.get(rule.resource.address);
+      const group = byGroup.get(rule.groupKey);
       if (group) group.push(rule);
-      else byResource.set(rule.resource.address, [rule]);
+      else byGroup.set(rule.groupKey, [rule]);
     }
-    for (const [address, resourceRules] of byResource) {
+    for (const [groupKey, resourceRules] of byGroup) {
       // Deny-only and egress-only resources open nothing to anyone, so nobody has to vouch for them;
       // but once a resource opens a port, an owner named on any of its rules (egress or deny too) is the resource's owner.
       if (!resourceRules.some((rule) => rule.direction === 'ingress' && rule.action === 'allow')) continue;
       if (resourceRules.some(hasOwner)) continue;
-      const first = resourceRules[0];
+      const first = resourceRules.find((rule) => rule.resource.address === groupKey) ?? resourceRules[0];
       const keys = ctx.settings.ownerKeys;
       const edits = keys.length > 0 ? first.edit.addOwner(keys[0], 'TODO') : undefined;
       // Not preferred: only a person can name the owner, and a "TODO" tag would silence the check for good.
@@ -41,7 +43,7 @@ export const check = defineCheck({
         message: 'missing',
         span: first.resource.headerSpan,
         rule: first,
-        data: { resource: address, keys: keys.length > 0 ? keys.join(', ') : 'none configured' },
+        data: { resource: first.resource.address, keys: keys.length > 0 ? keys.join(', ') : 'none configured' },
         fixes,
       });
     }
