@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const dist = join(root, 'dist');
+// PORTWARDEN_OUTDIR lets `npm run package` build into its own folder, untouched by a parallel `npm run build`.
+const dist = process.env.PORTWARDEN_OUTDIR ?? join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 
 const entries = [

@@ -17,3 +17,4 @@ export { containsOffset } from './model/span';
 export { namePort, portsNamed, type NamedPort } from './settings';
 export { applyEdits, nonOverlapping } from './apply-edits';
 export { narrowingFixes } from './checks/fixes';
+export { CONFIG_FILE_NAME, MAX_CONFIG_LENGTH, mergeSettings, parseConfig, settingsFromConfig, renderConfigSchema, type ConfigError, type SettingsOverrides } from './config/index';

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
-import { carriesPorts, showRanges, type Finding, type Fix, type NetworkRule } from '../engine/index';
+import { carriesPorts, countPorts, showRanges, type Finding, type Fix, type NetworkRule } from '../engine/index';
 import {
   FIX_ALL_KIND,
   INSERT_SNIPPET_COMMAND,
@@ -62,10 +62,10 @@ export function suppressionSnippet(comment: string): string {
   return `${escape(comment.slice(0, reasonStart))}\${1:why this is acceptable}${escape(comment.slice(reasonEnd))}`;
 }
 
-/** What "Narrow port range…" needs to find the rule again, when the finding is about an editable port field. */
+/** What "Narrow port range…" needs to find the rule again, when the finding is about an editable range of ports. */
 function narrowPortsTarget(snapshot: LintSnapshot, finding: Finding): NarrowPortsTarget | undefined {
   const rule: NetworkRule | undefined = finding.rule;
-  if (!rule || !rule.ports.known || !carriesPorts(rule) || !isAboutPorts(finding, rule)) return undefined;
+  if (!rule || !rule.ports.known || !carriesPorts(rule) || !isAboutPorts(finding, rule) || countPorts(rule.ports.value) < 2) return undefined;
   if (!rule.edit.setPorts([[443, 443]])) return undefined;
   return {
     uri: snapshot.uri,

@@ -86,13 +86,8 @@ export class LintedDocuments {
     return fresh && fresh.version === this.documents.get(uri)?.version ? fresh : undefined;
   }
 
-  /** The last snapshot, whatever its version. */
-  last(uri: string): LintSnapshot | undefined {
-    return this.states.get(uri)?.snapshot;
-  }
-
   close(uri: string): void {
-    this.debouncer.cancel(uri);
+    this.debouncer.forget(uri);
     this.states.get(uri)?.cache.dispose();
     this.states.delete(uri);
     this.env.settings.forget(uri);

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { LineMap, lintDocument } from '../engine/index';
+import { LineMap, lintDocument, type LintResult } from '../engine/index';
 import type { LintFilesParams, LintFilesResult } from '../shared/protocol';
 import type { ResolvedSettings } from './settings';
 import { isFileUri, uriToPath } from './uri';
@@ -11,7 +11,7 @@ export interface DiskLintEnvironment {
   isOpen(uri: string): boolean;
   settings(uri: string): Promise<ResolvedSettings>;
   today(): string;
-  publish(uri: string, lines: LineMap, findings: ReturnType<typeof lintDocument>['findings']): void;
+  publish(uri: string, lines: LineMap, findings: LintResult['findings']): void;
 }
 
 /**

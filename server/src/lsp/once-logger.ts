@@ -1,5 +1,5 @@
 /** The part of the connection's console the server writes to (the client's output channel). */
-export interface Console {
+export interface LogSink {
   error(message: string): void;
   warn(message: string): void;
   log(message: string): void;
@@ -15,18 +15,18 @@ const MAX_REMEMBERED = 500;
 export class OnceLogger {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly console: Console) {}
+  constructor(private readonly sink: LogSink) {}
 
   error(message: string, error: unknown): void {
-    this.console.error(`${message}: ${describe(error)}`);
+    this.sink.error(`${message}: ${describe(error)}`);
   }
 
   errorOnce(message: string, details?: string): void {
-    if (this.remember(message)) this.console.error(details ? `${message}\n${details}` : message);
+    if (this.remember(message)) this.sink.error(details ? `${message}\n${details}` : message);
   }
 
   warnOnce(message: string): void {
-    if (this.remember(message)) this.console.warn(message);
+    if (this.remember(message)) this.sink.warn(message);
   }
 
   private remember(message: string): boolean {

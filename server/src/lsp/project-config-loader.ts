@@ -1,16 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { FindProjectConfig, ProjectConfig } from './project-config';
+import { CONFIG_FILE_NAME, MAX_CONFIG_LENGTH } from '../engine/index';
+import type { ProjectConfig } from './project-config';
 import { isFileUri, uriToPath } from './uri';
-
-export const CONFIG_FILE_NAMES = ['.portwarden.yaml', '.portwarden.yml'];
 
 /** Reads one config file's text into a ProjectConfig (the config module does the parsing). */
 export type ParseProjectConfig = (text: string, path: string) => ProjectConfig;
 
 /**
- * Finds the nearest config file above a document and parses it, caching per folder until a
- * config file changes (forget()).
+ * Finds the nearest config file at or above a document's folder and parses it, caching per
+ * folder until a config file changes (forget()). The CLI's ConfigLoader does the same search but
+ * hands out settings already merged over the defaults; the editor needs the file's own keys to
+ * lay them over the editor settings.
  */
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, Promise<ProjectConfig | undefined>>();
@@ -36,10 +37,12 @@ export class ProjectConfigs {
   }
 
   private async lookIn(folder: string): Promise<ProjectConfig | undefined> {
-    for (const name of CONFIG_FILE_NAMES) {
-      const path = join(folder, name);
-      if (!(await isFile(path))) continue;
+    const path = join(folder, CONFIG_FILE_NAME);
+    const size = await fileSize(path);
+    if (size !== undefined) {
       try {
+        // UTF-8 takes at most 4 bytes per UTF-16 unit; the config module checks the exact length.
+        if (size > MAX_CONFIG_LENGTH * 4) throw new Error(`it has ${size} bytes, far more than a configuration needs`);
         return this.parse(await readFile(path, 'utf8'), path);
       } catch (error) {
         return brokenConfig(path, error);
@@ -50,11 +53,12 @@ export class ProjectConfigs {
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
+async function fileSize(path: string): Promise<number | undefined> {
   try {
-    return (await stat(path)).isFile();
+    const info = await stat(path);
+    return info.isFile() ? info.size : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -67,5 +71,3 @@ function brokenConfig(path: string, error: unknown): ProjectConfig {
     problems: [`${path} cannot be read (${error instanceof Error ? error.message : String(error)}); fix it to apply its settings.`],
   };
 }
-
-export type { FindProjectConfig };

@@ -1,4 +1,4 @@
-import type { Settings } from '../engine/index';
+import { CONFIG_FILE_NAME, type Settings } from '../engine/index';
 
 /** The `.portwarden.yaml` that applies to a document, as the language server needs it. */
 export interface ProjectConfig {
@@ -12,10 +12,7 @@ export interface ProjectConfig {
   readonly problems: readonly string[];
 }
 
-/** Finds the nearest `.portwarden.yaml` at or above a document's folder, or undefined. */
-export type FindProjectConfig = (documentPath: string) => Promise<ProjectConfig | undefined>;
-
 /** Whether a changed file (from workspace/didChangeWatchedFiles) is a Port Warden config file. */
 export function isConfigFileUri(uri: string): boolean {
-  return /(^|\/)\.portwarden\.ya?ml$/i.test(uri);
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
 }

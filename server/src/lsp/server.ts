@@ -13,7 +13,7 @@ import {
   type Hover,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { initEngine } from '../engine/index';
+import { CONFIG_FILE_NAME, initEngine } from '../engine/index';
 import { loadEngineAssets } from '../node/assets';
 import {
   FIX_ALL_KIND,
@@ -45,7 +45,8 @@ export function startServer(connection: Connection): void {
   /** The `portwarden` section a client without workspace/configuration pushed with didChangeConfiguration. */
   let pushedSettings: unknown;
 
-  const engineReady = initEngine(loadEngineAssets());
+  // Deferred so that missing wasm files reject here (logged, every lint fails gracefully) rather than crash the process.
+  const engineReady = Promise.resolve().then(() => initEngine(loadEngineAssets()));
   engineReady.catch((error: unknown) => log.error('Loading the Terraform grammar failed; nothing can be linted', error));
 
   const projectConfigs = new ProjectConfigs(parseProjectConfig);
@@ -107,7 +108,7 @@ export function startServer(connection: Connection): void {
     const current = clientSupport();
     if (current.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'portwarden' });
     if (current.dynamicFileWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.portwarden.{yaml,yml}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
     }
   });
 

@@ -1,14 +1,11 @@
-import { DEFAULT_SETTINGS, parseCidr, type Settings, type SeveritySetting } from '../engine/index';
+import { DEFAULT_SETTINGS, mergeSettings as layer, parseCidr, type Settings, type SettingsOverrides, type SeveritySetting } from '../engine/index';
 import type { ProjectConfig } from './project-config';
 
 /** The `portwarden.*` editor settings, validated: a value of the wrong type is ignored, never trusted. */
 export interface EditorSettings {
   readonly enable: boolean;
-  readonly checks: Readonly<Record<string, SeveritySetting>>;
-  readonly maxPortRange?: number;
-  readonly trustedCidrs?: readonly string[];
-  readonly publicPorts?: readonly number[];
-  readonly ownerKeys?: readonly string[];
+  /** Only what the editor says; absent keys keep the defaults. */
+  readonly overrides: SettingsOverrides;
 }
 
 const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(['error', 'warning', 'info', 'off']);
@@ -35,29 +32,22 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     }
   }
   const maxPortRange = section.maxPortRange;
-  return {
-    enable: section.enable !== false,
+  const overrides: SettingsOverrides = {
     checks,
     maxPortRange: typeof maxPortRange === 'number' && Number.isInteger(maxPortRange) && maxPortRange >= 1 ? maxPortRange : undefined,
     trustedCidrs: listOf(section.trustedCidrs, isCidr),
     publicPorts: listOf(section.publicPorts, isPort),
     ownerKeys: listOf(section.ownerKeys, isString),
   };
+  return { enable: section.enable !== false, overrides };
 }
 
 /**
  * Editor settings over the defaults, then the project's `.portwarden.yaml` over both: the file is
  * what the team and the CLI share, so with one present the editor reports what CI reports.
  */
-export function mergeSettings(editor: EditorSettings, project: ProjectConfig | undefined): Settings {
-  const fromEditor: Settings = {
-    ...DEFAULT_SETTINGS,
-    checks: { ...DEFAULT_SETTINGS.checks, ...editor.checks },
-    maxPortRange: editor.maxPortRange ?? DEFAULT_SETTINGS.maxPortRange,
-    trustedCidrs: editor.trustedCidrs ?? DEFAULT_SETTINGS.trustedCidrs,
-    publicPorts: editor.publicPorts ?? DEFAULT_SETTINGS.publicPorts,
-    ownerKeys: editor.ownerKeys ?? DEFAULT_SETTINGS.ownerKeys,
-  };
+export function resolveSettings(editor: EditorSettings, project: ProjectConfig | undefined): Settings {
+  const fromEditor = layer(DEFAULT_SETTINGS, editor.overrides);
   return project ? project.apply(fromEditor) : fromEditor;
 }
 
@@ -108,6 +98,6 @@ export class DocumentSettings {
       this.sources.project(uri).catch((): undefined => undefined),
     ]);
     const editor = readEditorSettings(raw);
-    return { enabled: editor.enable, settings: mergeSettings(editor, project), project };
+    return { enabled: editor.enable, settings: resolveSettings(editor, project), project };
   }
 }

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, MAX_CONFIG_LENGTH, settingsFromConfig, type ConfigError } from '../engine/config/index';
-import { DEFAULT_SETTINGS, type Settings } from '../engine/index';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, MAX_CONFIG_LENGTH, settingsFromConfig, type ConfigError, type Settings } from '../engine/index';
 import { createConfigIgnore, type PathFilter } from './config-ignore';
 import { describeFsError } from './fs-errors';
 

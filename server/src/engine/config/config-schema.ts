@@ -18,20 +18,20 @@ export function buildConfigSchema(checks: readonly Check[] = registeredChecks, d
   for (const check of [...checks].sort((a, b) => a.id.localeCompare(b.id))) {
     checkProperties[check.id] = {
       description: `${check.title}. Default: ${check.severity}.`,
-      $ref: '#/definitions/severity',
+      enum: [...SEVERITY_SETTINGS],
       default: check.severity,
     };
   }
   checkProperties[SUPPRESSION_CHECK_ID] = {
     description: 'A portwarden-ignore comment that names no check or gives no reason. Default: warning.',
-    $ref: '#/definitions/severity',
+    enum: [...SEVERITY_SETTINGS],
     default: 'warning',
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Port Warden configuration (.portwarden.yaml)',
     description: 'Settings for the Port Warden linter. The nearest .portwarden.yaml above a file applies to it.',
-    type: 'object',
+    type: ['object', 'null'],
     additionalProperties: false,
     properties: {
       checks: {
@@ -73,7 +73,6 @@ export function buildConfigSchema(checks: readonly Check[] = registeredChecks, d
       ignore: stringList('Globs, relative to this file\'s directory, of files and directories not to lint, e.g. "legacy/**".', defaults.ignorePaths),
     },
     definitions: {
-      severity: { enum: [...SEVERITY_SETTINGS] },
       port: { type: 'integer', minimum: 0, maximum: 65535 },
       namedPort: {
         type: 'object',

@@ -1,12 +1,13 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Edit, Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../../model/span';
 import type { CachedParse, ParseCache } from '../adapter';
 import { collectSyntaxErrors, readBlock, type HclAttribute, type HclBlock, type HclObjectEntry, type HclValue } from './hcl';
 import { editBetween, parseHcl } from './parser';
+import { recoverSwallowedBlocks } from './recover';
 
 /** One parse of a document, kept between lints: its text, its tree and the top-level blocks read from it. */
 export class TerraformParse implements CachedParse {
-  private byText: Map<string, HclBlock> | undefined;
+  private byStart: Map<number, HclBlock> | undefined;
 
   constructor(
     readonly text: string,
@@ -15,10 +16,11 @@ export class TerraformParse implements CachedParse {
     readonly syntaxErrors: readonly Span[],
   ) {}
 
-  /** A block read from this parse whose text is exactly `blockText`, if any. */
-  blockWithText(blockText: string): HclBlock | undefined {
-    this.byText ??= new Map(this.blocks.filter((block) => !block.hasError).map((block) => [this.text.slice(block.span.start, block.span.end), block]));
-    return this.byText.get(blockText);
+  /** The error-free block of this parse that started at `start` and ended at `end`, if any. */
+  blockAt(start: number, end: number): HclBlock | undefined {
+    this.byStart ??= new Map(this.blocks.filter((block) => !block.hasError).map((block) => [block.span.start, block]));
+    const block = this.byStart.get(start);
+    return block && block.span.end === end ? block : undefined;
   }
 
   dispose(): void {
@@ -51,8 +53,9 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
     return previous;
   }
   let tree: Tree;
+  let edit: Edit | undefined;
   if (previous) {
-    const edit = editBetween(previous.text, text);
+    edit = editBetween(previous.text, text);
     if (edit) previous.tree.edit(edit);
     try {
       tree = parseHcl(text, previous.tree);
@@ -63,7 +66,7 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
     tree = parseHcl(text);
   }
   try {
-    const { blocks, syntaxErrors } = readTree(text, tree, previous);
+    const { blocks, syntaxErrors } = readTree(text, tree, previous && edit ? { previous, edit } : undefined);
     cache.keep(new TerraformParse(text, tree, blocks, syntaxErrors));
     return { blocks, syntaxErrors };
   } catch (error) {
@@ -72,17 +75,31 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
   }
 }
 
-function readTree(text: string, tree: Tree, previous: TerraformParse | undefined): ParsedDocument {
+/**
+ * Reads the top-level blocks. A block that lies wholly before or after the edit has the same
+ * text as in the previous parse (the edit spans everything that differs), so when the previous
+ * parse had an error-free block there with the same extent, that block is reused, moved.
+ */
+function readTree(text: string, tree: Tree, reuse: { previous: TerraformParse; edit: Edit } | undefined): ParsedDocument {
   const root = tree.rootNode;
+  const recovered = root.hasError ? recoverSwallowedBlocks(text, root) : undefined;
+  if (recovered) return { blocks: recovered, syntaxErrors: collectSyntaxErrors(root) };
   const body = root.namedChildren.find((child): child is Node => child !== null && child.type === 'body');
   const blocks: HclBlock[] = [];
   for (const node of body?.namedChildren ?? []) {
     if (!node || node.type !== 'block') continue;
-    const start = node.startIndex;
-    const reusable = previous && !node.hasError ? previous.blockWithText(text.slice(start, node.endIndex)) : undefined;
-    blocks.push(reusable ? shiftBlock(reusable, start - reusable.span.start) : readBlock(node));
+    const reused = reuse && !node.hasError ? reusableBlock(reuse.previous, reuse.edit, node.startIndex, node.endIndex) : undefined;
+    blocks.push(reused ?? readBlock(node));
   }
   return { blocks, syntaxErrors: collectSyntaxErrors(root) };
+}
+
+function reusableBlock(previous: TerraformParse, edit: Edit, start: number, end: number): HclBlock | undefined {
+  if (end <= edit.startIndex) return previous.blockAt(start, end);
+  if (start < edit.newEndIndex) return undefined;
+  const delta = edit.newEndIndex - edit.oldEndIndex;
+  const block = previous.blockAt(start - delta, end - delta);
+  return block && shiftBlock(block, delta);
 }
 
 function shiftSpan(span: Span, delta: number): Span {

@@ -1,0 +1,129 @@
+// Times didChange -> publishDiagnostics on the built language server (dist/server.js, over stdio)
+// for a 5,000-line Terraform file edited one character at a time. A benchmark, not a test:
+// it prints figures for the README and fails only if the server does not answer.
+//   node scripts/bench-lsp.mjs [--edits 60] [--lines 5000]
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const protocol = require('vscode-languageserver-protocol/node');
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const server = join(root, 'dist', 'server.js');
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+const EDITS = argument('edits', 60);
+const WARMUP = 5;
+const LINES = argument('lines', 5000);
+
+if (!existsSync(server)) {
+  console.error('dist/server.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+/** The bad examples of every provider, repeated with renamed resources until the file is LINES long. */
+function terraformFile() {
+  const folder = join(root, 'examples', 'terraform', 'bad');
+  const base = readdirSync(folder).filter((name) => name.endsWith('.tf')).sort().map((name) => readFileSync(join(folder, name), 'utf8')).join('\n');
+  const parts = [];
+  let lines = 0;
+  for (let copy = 0; lines < LINES; copy++) {
+    const part = base.replace(/^(resource|data)\s+"(\w+)"\s+"([\w-]+)"/gm, (_, kind, type, name) => `${kind} "${type}" "${name}_${copy}"`);
+    parts.push(part);
+    lines += part.split('\n').length;
+  }
+  return parts.join('\n').split('\n').slice(0, LINES).join('\n') + '\n';
+}
+
+const text = terraformFile();
+const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : [];
+const child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
+const waiting = new Map();
+connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params) => {
+  const resolve = waiting.get(params.version);
+  if (resolve) {
+    waiting.delete(params.version);
+    resolve(params);
+  }
+});
+connection.onRequest(protocol.ConfigurationRequest.type, (params) => params.items.map(() => null));
+connection.onRequest(protocol.RegistrationRequest.type, () => null);
+connection.listen();
+
+const published = (version) => new Promise((resolve, reject) => {
+  waiting.set(version, resolve);
+  setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 30 s`)), 30_000).unref();
+});
+
+await connection.sendRequest(protocol.InitializeRequest.type, {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } } },
+});
+await connection.sendNotification(protocol.InitializedNotification.type, {});
+
+const uri = 'file:///bench/main.tf';
+let version = 1;
+let started = performance.now();
+let opened = published(version);
+await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version, text } });
+const first = await opened;
+const openMs = performance.now() - started;
+
+// One-character edits inside `description = "..."` strings spread over the file: each insert is
+// followed by the delete that undoes it, so the file stays valid and the findings stay the same.
+const lines = text.split('\n');
+const targets = lines.map((line, index) => ({ index, column: line.indexOf('description') === -1 ? -1 : line.indexOf('"') + 1 })).filter((target) => target.column > 0);
+const times = [];
+for (let i = 0; i < WARMUP + EDITS; i++) {
+  const target = targets[Math.floor(((i >> 1) * 7919) % targets.length)];
+  const position = { line: target.index, character: target.column };
+  const change = i % 2 === 0
+    ? { range: { start: position, end: position }, text: 'x' }
+    : { range: { start: position, end: { line: target.index, character: target.column + 1 } }, text: '' };
+  version++;
+  const done = published(version);
+  started = performance.now();
+  await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+  await done;
+  if (i >= WARMUP) times.push(performance.now() - started);
+}
+
+// A burst: ten one-character inserts sent back to back, as a fast typist or a macro would; the
+// server merges them and publishes once, a debounce delay after the last.
+const bursts = [];
+for (let round = 0; round < 10; round++) {
+  const target = targets[(round * 104729) % targets.length];
+  let last;
+  for (let i = 0; i < 10; i++) {
+    const position = { line: target.index, character: target.column };
+    version++;
+    if (i === 9) last = published(version);
+    started = performance.now();
+    await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: 'y' }] });
+  }
+  await last;
+  bursts.push(performance.now() - started);
+}
+bursts.sort((a, b) => a - b);
+
+times.sort((a, b) => a - b);
+const at = (fraction) => times[Math.min(times.length - 1, Math.floor(fraction * times.length))].toFixed(1);
+console.log(`Terraform, ${LINES.toLocaleString('en-US')} lines (${(text.length / 1024).toFixed(0)} KiB), ${first.diagnostics.length} findings`);
+console.log(`  open -> diagnostics (cold, full parse):        ${openMs.toFixed(1)} ms`);
+console.log(`  didChange -> publishDiagnostics over ${EDITS} edits: median ${at(0.5)} ms, p90 ${at(0.9)} ms, min ${times[0].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
+console.log(`  a burst of 10 changes -> one publishDiagnostics, from the last change: median ${bursts[5].toFixed(1)} ms (20 ms debounce included)`);
+console.log('Kubernetes YAML: not measured, there is no Kubernetes adapter yet.');
+
+const exited = new Promise((resolve) => child.once('exit', resolve));
+await connection.sendRequest(protocol.ShutdownRequest.type);
+await connection.sendNotification(protocol.ExitNotification.type);
+const timer = setTimeout(() => child.kill(), 5000);
+await exited;
+clearTimeout(timer);
+connection.dispose();

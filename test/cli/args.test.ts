@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCliArgs, type CliOptions } from '../../server/src/cli/args';
+
+const DEFAULTS: CliOptions = {
+  paths: ['.'],
+  format: 'stylish',
+  outputFile: undefined,
+  failOn: 'error',
+  maxWarnings: undefined,
+  quiet: false,
+  config: undefined,
+  useIgnores: true,
+  help: false,
+  version: false,
+};
+
+function options(argv: string[]): CliOptions {
+  const parsed = parseCliArgs(argv);
+  assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+  return parsed.options;
+}
+
+function usageError(argv: string[]): string {
+  const parsed = parseCliArgs(argv);
+  assert.ok(!parsed.ok, 'expected a usage error');
+  return parsed.message;
+}
+
+describe('parseCliArgs', () => {
+  it('lints the current directory with stylish output by default', () => {
+    assert.deepEqual(options([]), DEFAULTS);
+  });
+
+  it('reads every option, long and short', () => {
+    assert.deepEqual(
+      options(['-f', 'sarif', '-o', 'out/port.sarif', '--fail-on', 'warning', '--max-warnings', '3', '-q', '-c', 'ci.yaml', '--no-ignore', 'infra', 'modules/net.tf']),
+      { ...DEFAULTS, paths: ['infra', 'modules/net.tf'], format: 'sarif', outputFile: 'out/port.sarif', failOn: 'warning', maxWarnings: 3, quiet: true, config: 'ci.yaml', useIgnores: false },
+    );
+    assert.deepEqual(options(['--format=json', '--output-file=r.json', '--config=x.yaml', '--quiet']), { ...DEFAULTS, format: 'json', outputFile: 'r.json', config: 'x.yaml', quiet: true });
+    assert.equal(options(['--max-warnings', '0']).maxWarnings, 0);
+  });
+
+  it('reads --help and --version', () => {
+    assert.equal(options(['--help']).help, true);
+    assert.equal(options(['-h']).help, true);
+    assert.equal(options(['--version']).version, true);
+    assert.equal(options(['-v']).version, true);
+  });
+
+  it('takes paths after -- literally', () => {
+    assert.deepEqual(options(['--', '--odd-name.tf']).paths, ['--odd-name.tf']);
+  });
+
+  it('rejects unknown options and missing values', () => {
+    assert.match(usageError(['--fix']), /Unknown option '--fix'/);
+    assert.match(usageError(['--format']), /argument missing/);
+  });
+
+  it('rejects values outside the allowed sets', () => {
+    assert.equal(usageError(['--format', 'xml']), '--format must be one of stylish, json, sarif, github, not "xml".');
+    assert.equal(usageError(['--fail-on', 'never']), '--fail-on must be one of error, warning, info, not "never".');
+    assert.equal(usageError(['--max-warnings', 'many']), '--max-warnings must be a whole number, not "many".');
+    assert.equal(usageError(['--max-warnings=-1']), '--max-warnings must be a whole number, not "-1".');
+    assert.equal(usageError(['--output-file=']), '--output-file needs a path.');
+  });
+
+  it('rejects a value given to a flag', () => {
+    assert.match(usageError(['--quiet=yes']), /does not take an argument/);
+  });
+});
