@@ -3,6 +3,7 @@ import type { RuleEditor, TextEdit } from '../../model/network-rule';
 import type { PortRange } from '../../model/ports';
 import { addObjectEntry, quote, replace, replaceScalar, rewriteTuple, setAttributes } from './edits';
 import type { HclAttribute, HclBlock, HclValue } from './hcl';
+import type { AttachedGroup } from './resource';
 
 type SetPorts = RuleEditor['setPorts'];
 type ReplacePeers = RuleEditor['replaceInternetPeers'];
@@ -113,4 +114,9 @@ export function ownerDescriptionEditor(text: string, block: HclBlock, attributeN
     const separator = /^\s*$|\s$/.test(description.value) ? '' : ', ';
     return [replace({ start: description.span.end, end: description.span.end }, `${separator}${quote(annotation).slice(1, -1)}`)];
   };
+}
+
+/** The group's tags when the group is in this document, else `owner=` in the rule's own description. */
+export function attachedOwnerEditor(text: string, group: AttachedGroup, ruleBlock: HclBlock): AddOwner {
+  return group.block ? ownerTagEditor(text, group.block) : ownerDescriptionEditor(text, ruleBlock);
 }

@@ -3,7 +3,7 @@ import { known, unknown, type Value } from '../../../model/value';
 import { quote, setAttributes } from '../edits';
 import type { HclBlock } from '../hcl';
 import { attachedGroup, ownerOutsideDocument, ruleBase, type ProviderResources, type ResourceHandler } from '../resource';
-import { ownerDescriptionEditor, ownerTagEditor, peerEditor, ruleEditor } from '../rule-editor';
+import { attachedOwnerEditor, peerEditor, ruleEditor } from '../rule-editor';
 import { portsForProtocol, readAnnotations, readInteger, readKeyword, readPeers, readPortText, readProtocol } from '../values';
 
 /** Alibaba's priority when none is written; 1 matches first. */
@@ -56,7 +56,7 @@ const securityGroupRule: ResourceHandler = (input) => {
     edit: ruleEditor({
       setPorts: portRangeEditor(text, block, protocol),
       replaceInternetPeers: peerEditor(text, [{ attribute: attr('cidr_ip'), family: 4 }, { attribute: attr('ipv6_cidr_ip'), family: 6 }]),
-      addOwner: group.block ? ownerTagEditor(text, group.block) : ownerDescriptionEditor(text, block),
+      addOwner: attachedOwnerEditor(text, group, block),
     }),
   };
   return [ownerOutsideDocument(rule, group)];

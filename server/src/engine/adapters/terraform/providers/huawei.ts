@@ -4,7 +4,7 @@ import { known } from '../../../model/value';
 import { quote } from '../edits';
 import type { HclBlock } from '../hcl';
 import { attachedGroup, ownerOutsideDocument, ruleBase, type ProviderResources, type ResourceHandler } from '../resource';
-import { ownerDescriptionEditor, ownerTagEditor, ruleEditor } from '../rule-editor';
+import { attachedOwnerEditor, ruleEditor } from '../rule-editor';
 import { portsForProtocol, readAnnotations, readInteger, readKeyword, readPortText, readProtocol } from '../values';
 import { DIRECTIONS, portPairSpan, protocolPortsEditor, readPortPairOrAll, readRemote, remoteEditor, writePortPair } from './openstack';
 
@@ -51,7 +51,7 @@ const secgroupRule: ResourceHandler = (input) => {
     edit: ruleEditor({
       setPorts: protocolPortsEditor(text, block, protocol, (ranges) => writePorts(block, ranges)),
       replaceInternetPeers: remoteEditor(text, block, isImplied),
-      addOwner: group.block ? ownerTagEditor(text, group.block) : ownerDescriptionEditor(text, block),
+      addOwner: attachedOwnerEditor(text, group, block),
     }),
   };
   return [ownerOutsideDocument(rule, group)];

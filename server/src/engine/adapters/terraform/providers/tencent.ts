@@ -6,7 +6,7 @@ import { known, unknown, type Value } from '../../../model/value';
 import { indentationAt, quote, replace, setAttributes } from '../edits';
 import type { HclAttribute, HclBlock, HclValue } from '../hcl';
 import { attachedGroup, ownerOutsideDocument, ruleBase, type AttachedGroup, type ProviderResources, type ResourceHandler, type ResourceInput } from '../resource';
-import { ownerDescriptionEditor, ownerTagEditor, peerEditor, ruleEditor } from '../rule-editor';
+import { attachedOwnerEditor, ownerTagEditor, peerEditor, ruleEditor } from '../rule-editor';
 import { lookupKeyword, parsePortText, portsForProtocol, protocolFromWord, readAnnotations, readKeyword, readPeers, readPortText, readProtocol } from '../values';
 
 const DIRECTIONS = { ingress: 'ingress', egress: 'egress' } as const;
@@ -50,10 +50,6 @@ function portAttributeEditor(text: string, block: HclBlock, protocolName: string
 }
 
 /** A group in this document keeps the owner in its tags; otherwise the rule's own description does. */
-function ownerEditor(text: string, group: AttachedGroup, ruleBlock: HclBlock): RuleEditor['addOwner'] {
-  return group.block ? ownerTagEditor(text, group.block) : ownerDescriptionEditor(text, ruleBlock);
-}
-
 /** `tencentcloud_security_group_rule`: one rule per resource. */
 const securityGroupRule: ResourceHandler = (input) => {
   const { block, text, options } = input;
@@ -86,7 +82,7 @@ const securityGroupRule: ResourceHandler = (input) => {
     edit: ruleEditor({
       setPorts: template ? undefined : portAttributeEditor(text, block, 'ip_protocol', 'port_range', protocol),
       replaceInternetPeers: peerEditor(text, [{ attribute: attr('cidr_ip') }]),
-      addOwner: ownerEditor(text, group, block),
+      addOwner: attachedOwnerEditor(text, group, block),
     }),
   }, group)];
 };
@@ -124,7 +120,7 @@ const securityGroupRuleSet: ResourceHandler = (input) => {
         edit: ruleEditor({
           setPorts: service ? undefined : portAttributeEditor(text, ruleBlock, 'protocol', 'port', protocol),
           replaceInternetPeers: peerEditor(text, [{ attribute: attr('cidr_block'), family: 4 }, { attribute: attr('ipv6_cidr_block'), family: 6 }]),
-          addOwner: ownerEditor(text, group, ruleBlock),
+          addOwner: attachedOwnerEditor(text, group, ruleBlock),
         }),
       }, group));
     });
