@@ -70,5 +70,5 @@ async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
     void vscode.window.showWarningMessage('Port Warden: the document changed; open the quick fixes again.');
     return;
   }
-  await editor.insertSnippet(new vscode.SnippetString(args.snippet), new vscode.Position(args.line, args.character), { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+  await editor.insertSnippet(new vscode.SnippetString(args.snippet), new vscode.Range(args.line, args.character, args.endLine, args.endCharacter), { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
 }

@@ -26,6 +26,13 @@ async function actionsFor(session: LspSession, uri: string, code: string, only?:
   return actions.filter(isCodeAction);
 }
 
+/** What the client's snippet command does when the user keeps the tab stop's text. */
+function snippetAsEdit(args: InsertSnippetArgs, typed: string): WorkspaceEdit {
+  const newText = args.snippet.replace(/\$\{1:[^}]*\}/, typed).replace(/\\([\\$}])/g, '$1');
+  const range = { start: { line: args.line, character: args.character }, end: { line: args.endLine, character: args.endCharacter } };
+  return { changes: { [args.uri]: [{ range, newText }] } };
+}
+
 function edited(action: CodeAction): WorkspaceEdit {
   assert.ok(action.edit, `${action.title} has no edit`);
   return action.edit;
@@ -115,7 +122,7 @@ describe('code actions over LSP, for a client that runs the Port Warden commands
     const action = (await actionsFor(session, uri, 'full-range-exposure')).find((candidate) => candidate.title.startsWith('Ignore'));
     assert.ok(action?.command);
     assert.equal(action.edit, undefined);
-    const args: InsertSnippetArgs = { uri, version: 1, line: 11, character: 0, snippet: '    # portwarden-ignore full-range-exposure: ${1:why this is acceptable}\n' };
+    const args: InsertSnippetArgs = { uri, version: 1, line: 11, character: 0, endLine: 11, endCharacter: 0, snippet: '    # portwarden-ignore full-range-exposure: ${1:TODO reason}\n' };
     assert.deepEqual(action.command, { title: action.title, command: INSERT_SNIPPET_COMMAND, arguments: [args] });
   });
 
@@ -127,8 +134,11 @@ describe('code actions over LSP, for a client that runs the Port Warden commands
     const afterRestrict = await session.applyEdit(uri, edited(restrict));
     assert.deepEqual(afterRestrict.diagnostics.map((diagnostic) => diagnostic.code), ['missing-owner']);
     const owner = (await actionsFor(session, uri, 'missing-owner')).find((candidate) => candidate.title === 'Add owner tag');
-    assert.ok(owner);
-    const afterOwner = await session.applyEdit(uri, edited(owner));
+    // The owner's name is a snippet tab stop: only a person can name the owner.
+    assert.equal(owner?.command?.command, INSERT_SNIPPET_COMMAND);
+    const snippet = owner.command.arguments?.[0] as InsertSnippetArgs;
+    assert.match(snippet.snippet, /owner = "\$\{1:TODO\}"/);
+    const afterOwner = await session.applyEdit(uri, snippetAsEdit(snippet, 'TODO'));
     assert.deepEqual(afterOwner.diagnostics, []);
     assert.match(session.text(uri), /\n {2}tags = \{\n {4}owner = "TODO"\n {2}\}\n\}\n$/);
     assert.equal(syntaxErrors(session.text(uri)), 0);

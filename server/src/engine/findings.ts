@@ -8,6 +8,11 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The one fix a careful reviewer would apply without asking; only these go into fix-all and --fix. */
   readonly preferred?: boolean;
+  /**
+   * Text in the fix's single edit that only a person can fill in (an owner's name, a reason).
+   * Editors that can turn it into a snippet tab stop select it for typing over.
+   */
+  readonly placeholder?: string;
 }
 
 export interface RelatedInformation {

@@ -60,6 +60,8 @@ export function isSuppressed(finding: Finding, suppressions: readonly Suppressio
   );
 }
 
+export const SUPPRESSION_REASON_PLACEHOLDER = 'TODO reason';
+
 /** "Ignore with reason": a comment on the line above the finding, indented like that line. */
 export function suppressionFix(checkId: string, span: Span, text: string, lines: LineMap, commentPrefix: string): Fix {
   const line = lines.positionAt(span.start).line;
@@ -68,6 +70,7 @@ export function suppressionFix(checkId: string, span: Span, text: string, lines:
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return {
     title: `Ignore ${checkId} on this line (with a reason)`,
-    edits: [{ span: { start: lineStart, end: lineStart }, newText: `${indent}${commentPrefix} portwarden-ignore ${checkId}: TODO reason${eol}` }],
+    placeholder: SUPPRESSION_REASON_PLACEHOLDER,
+    edits: [{ span: { start: lineStart, end: lineStart }, newText: `${indent}${commentPrefix} portwarden-ignore ${checkId}: ${SUPPRESSION_REASON_PLACEHOLDER}${eol}` }],
   };
 }

@@ -32,34 +32,47 @@ export function quickFixes(snapshot: LintSnapshot, range: Range, support: Client
     let suppression: Fix | undefined;
     for (const fix of fixesFor(finding, snapshot.settings, snapshot.workloadPorts)) {
       if (isSuppressionFix(fix, finding)) suppression = fix;
-      else actions.push(action(fix.title, { edit: toWorkspaceEdit(snapshot, fix.edits, support), ...(fix.preferred ? { isPreferred: true } : {}) }));
+      else actions.push(fixAction(snapshot, fix, support, action));
     }
     const narrow = narrowPortsTarget(snapshot, finding);
     if (narrow && support.clientCommands.has(NARROW_PORTS_COMMAND)) {
       actions.push(action('Narrow port range…', { command: { title: 'Narrow port range…', command: NARROW_PORTS_COMMAND, arguments: [narrow] } }));
     }
-    if (suppression) actions.push(ignoreAction(snapshot, suppression, support, action));
+    if (suppression) actions.push(fixAction(snapshot, suppression, support, action));
   }
   return actions;
 }
 
-/** "Ignore with reason": a snippet with the reason as a tab stop where the client runs our command, else the plain comment. */
-function ignoreAction(snapshot: LintSnapshot, fix: Fix, support: ClientSupport, action: (title: string, rest: Partial<CodeAction>) => CodeAction): CodeAction {
+/**
+ * A fix with a placeholder (an owner's name, a suppression's reason) becomes a snippet whose
+ * first tab stop is the placeholder, where the client runs our snippet command; else a plain edit.
+ */
+function fixAction(snapshot: LintSnapshot, fix: Fix, support: ClientSupport, action: (title: string, rest: Partial<CodeAction>) => CodeAction): CodeAction {
+  const preferred = fix.preferred ? { isPreferred: true } : {};
   const [edit] = fix.edits;
-  if (!support.clientCommands.has(INSERT_SNIPPET_COMMAND)) return action(fix.title, { edit: toWorkspaceEdit(snapshot, fix.edits, support) });
-  const position = snapshot.lines.positionAt(edit.span.start);
-  const args: InsertSnippetArgs = { uri: snapshot.uri, version: snapshot.version, line: position.line, character: position.character, snippet: suppressionSnippet(edit.newText) };
-  return action(fix.title, { command: { title: fix.title, command: INSERT_SNIPPET_COMMAND, arguments: [args] } });
+  if (!fix.placeholder || fix.edits.length !== 1 || !edit.newText.includes(fix.placeholder) || !support.clientCommands.has(INSERT_SNIPPET_COMMAND)) {
+    return action(fix.title, { edit: toWorkspaceEdit(snapshot, fix.edits, support), ...preferred });
+  }
+  const start = snapshot.lines.positionAt(edit.span.start);
+  const end = snapshot.lines.positionAt(edit.span.end);
+  const args: InsertSnippetArgs = {
+    uri: snapshot.uri,
+    version: snapshot.version,
+    line: start.line,
+    character: start.character,
+    endLine: end.line,
+    endCharacter: end.character,
+    snippet: placeholderSnippet(edit.newText, fix.placeholder),
+  };
+  return action(fix.title, { command: { title: fix.title, command: INSERT_SNIPPET_COMMAND, arguments: [args] }, ...preferred });
 }
 
-/** The suppression comment as a snippet: the text escaped, the reason after the colon a placeholder. */
-export function suppressionSnippet(comment: string): string {
-  const escape = (text: string) => text.replace(/[\\$}]/g, (char) => `\\${char}`);
-  const directive = /portwarden-ignore [^:\r\n]*:[ \t]*/.exec(comment);
-  if (!directive) return escape(comment);
-  const reasonStart = directive.index + directive[0].length;
-  const reasonEnd = comment.search(/\r?\n$/) === -1 ? comment.length : comment.search(/\r?\n$/);
-  return `${escape(comment.slice(0, reasonStart))}\${1:why this is acceptable}${escape(comment.slice(reasonEnd))}`;
+/** The text as a snippet: escaped, with the first occurrence of the placeholder as tab stop 1. */
+export function placeholderSnippet(text: string, placeholder: string): string {
+  const escape = (part: string) => part.replace(/[\\$}]/g, (char) => `\\${char}`);
+  const at = text.indexOf(placeholder);
+  if (at === -1) return escape(text);
+  return `${escape(text.slice(0, at))}\${1:${escape(placeholder)}}${escape(text.slice(at + placeholder.length))}`;
 }
 
 /** What "Narrow port range…" needs to find the rule again, when the finding is about an editable range of ports. */

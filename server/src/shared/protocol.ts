@@ -56,8 +56,11 @@ export type NarrowPortsResult =
 export interface InsertSnippetArgs {
   readonly uri: string;
   readonly version: number;
+  /** The range the snippet replaces (empty for an insertion), counted from 0 as LSP counts. */
   readonly line: number;
   readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
   /** TextMate snippet syntax: `${1:reason}` is the first tab stop. */
   readonly snippet: string;
 }

@@ -2,6 +2,8 @@ import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
 import { defineCheck } from './define-check';
 
+const OWNER_PLACEHOLDER = 'TODO';
+
 /** An unknown owner (tags from an expression) counts as present; an empty one does not. */
 function hasOwner(rule: NetworkRule): boolean {
   return rule.owner !== undefined && !(rule.owner.known && rule.owner.value.trim() === '');
@@ -36,9 +38,9 @@ export const check = defineCheck({
       if (resourceRules.some(hasOwner)) continue;
       const first = resourceRules.find((rule) => rule.resource.address === groupKey) ?? resourceRules[0];
       const keys = ctx.settings.ownerKeys;
-      const edits = keys.length > 0 ? first.edit.addOwner(keys[0], 'TODO') : undefined;
+      const edits = keys.length > 0 ? first.edit.addOwner(keys[0], OWNER_PLACEHOLDER) : undefined;
       // Not preferred: only a person can name the owner, and a "TODO" tag would silence the check for good.
-      const fixes: Fix[] = edits ? [{ title: 'Add owner tag', edits }] : [];
+      const fixes: Fix[] = edits ? [{ title: 'Add owner tag', edits, placeholder: OWNER_PLACEHOLDER }] : [];
       ctx.report({
         message: 'missing',
         span: first.resource.headerSpan,
