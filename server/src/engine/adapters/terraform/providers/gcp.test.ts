@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../settings';
 import { ready } from '../../../../testing/engine';
 import { dedent } from '../../../../testing/tags';
 import { adapter } from '../index';
+import { lintDocument } from '../../../lint';
 
 function rulesOf(text: string): readonly NetworkRule[] {
   return adapter.parse(text, DEFAULT_SETTINGS).rules;
@@ -127,5 +128,26 @@ describe('gcp: google_compute_firewall editor', () => {
     for (const disabled of ['true', 'var.off']) {
       assert.deepEqual(rulesOf(`resource "google_compute_firewall" "x" {\n  disabled = ${disabled}\n  allow {\n    protocol = "tcp"\n  }\n}\n`), []);
     }
+  });
+});
+
+describe('google_compute_firewall with no source', () => {
+  before(ready);
+
+  it('is open to GCP default 0.0.0.0/0, and the finding says why', () => {
+    const text = dedent(`
+      resource "google_compute_firewall" "rdp" {
+        name    = "legacy-rdp"
+        network = "default"
+        allow {
+          protocol = "tcp"
+          ports    = ["3389"]
+        }
+      }`);
+    const result = lintDocument({ text, path: 'main.tf', today: '2026-11-23' });
+    const finding = result.findings.find((candidate) => candidate.checkId === 'admin-port-exposed');
+    assert.equal(finding?.message, "RDP (3389) is open to 0.0.0.0/0 (GCP's default with no source_ranges, source_tags or source_service_accounts)");
+    const restrict = finding.fixes.find((fix) => fix.preferred);
+    assert.equal(apply(text, restrict?.edits).split('\n')[3], '  source_ranges = ["10.0.0.0/8"]');
   });
 });

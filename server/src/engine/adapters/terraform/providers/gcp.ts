@@ -30,7 +30,11 @@ function readFirewallPeers(block: HclBlock, direction: Direction): { peers: Valu
   const present = [...rangeNames, ...referenceNames].map((name) => block.attributes.get(name)).filter(isWritten);
   if (present.length === 0) {
     const cidr = parseCidr('0.0.0.0/0')!;
-    return { peers: known([{ kind: 'cidr', text: '0.0.0.0/0', cidr, span: block.headerSpan }], block.headerSpan), isDefault: true };
+    // Messages say where the address came from: nothing in the file reads 0.0.0.0/0.
+    const names = [...rangeNames, ...referenceNames];
+    const missing = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
+    const text = `0.0.0.0/0 (GCP's default with no ${missing})`;
+    return { peers: known([{ kind: 'cidr', text, cidr, span: block.headerSpan }], block.headerSpan), isDefault: true };
   }
   // A network tag named "all" or "internet" is still a tag, never every address.
   return { peers: readPeers(present, block.headerSpan, referenceNames), isDefault: false };
