@@ -1,5 +1,5 @@
 // Times didChange -> publishDiagnostics on the built language server (dist/server.js, over stdio)
-// for a 5,000-line Terraform file edited one character at a time. A benchmark, not a test:
+// for a 5,000-line Terraform file and a 5,000-line Kubernetes YAML file, edited one character at a time. A benchmark, not a test:
 // it prints figures for the README and fails only if the server does not answer.
 //   node scripts/bench-lsp.mjs [--edits 60] [--lines 5000]
 import { spawn } from 'node:child_process';
@@ -39,6 +39,30 @@ function terraformFile() {
   return parts.join('\n').split('\n').slice(0, LINES).join('\n') + '\n';
 }
 
+/** Every document of the Kubernetes bad examples, repeated with renamed objects until the file is LINES long. */
+function kubernetesFile() {
+  const folder = join(root, 'examples', 'kubernetes', 'bad');
+  const documents = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort()
+    .flatMap((name) => readFileSync(join(folder, name), 'utf8').split(/^---$/m))
+    .map((document) => document.trim())
+    .filter((document) => document.length > 0);
+  const parts = [];
+  let lines = 0;
+  for (let copy = 0; lines < LINES; copy++) {
+    for (const document of documents) {
+      const part = document.replace(/^(  name: )(\S+)$/m, (_, key, name) => `${key}${name}-${copy}`);
+      parts.push(part);
+      lines += part.split('\n').length + 1;
+    }
+  }
+  // Cut at a document boundary so that every object stays complete.
+  const all = parts.join('\n---\n').split('\n');
+  let end = Math.min(LINES, all.length);
+  while (end > 0 && all[end - 1] !== '---') end--;
+  const kept = all.slice(0, end - 1);
+  return `${[...kept, ...new Array(Math.max(0, LINES - kept.length)).fill('#')].join('\n')}\n`;
+}
+
 const text = terraformFile();
 const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : [];
 const child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -67,58 +91,65 @@ await connection.sendRequest(protocol.InitializeRequest.type, {
 });
 await connection.sendNotification(protocol.InitializedNotification.type, {});
 
-const uri = 'file:///bench/main.tf';
-let version = 1;
-let started = performance.now();
-let opened = published(version);
-await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version, text } });
-const first = await opened;
-const openMs = performance.now() - started;
-
-// One-character edits inside `description = "..."` strings spread over the file: each insert is
-// followed by the delete that undoes it, so the file stays valid and the findings stay the same.
-const lines = text.split('\n');
-const targets = lines.map((line, index) => ({ index, column: line.indexOf('description') === -1 ? -1 : line.indexOf('"') + 1 })).filter((target) => target.column > 0);
-const times = [];
-for (let i = 0; i < WARMUP + EDITS; i++) {
-  const target = targets[Math.floor(((i >> 1) * 7919) % targets.length)];
-  const position = { line: target.index, character: target.column };
-  const change = i % 2 === 0
-    ? { range: { start: position, end: position }, text: 'x' }
-    : { range: { start: position, end: { line: target.index, character: target.column + 1 } }, text: '' };
-  version++;
-  const done = published(version);
-  started = performance.now();
-  await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
-  await done;
-  if (i >= WARMUP) times.push(performance.now() - started);
-}
-
-// A burst: ten one-character inserts sent back to back, as a fast typist or a macro would; the
-// server merges them and publishes once, a debounce delay after the last.
-const bursts = [];
-for (let round = 0; round < 10; round++) {
-  const target = targets[(round * 104729) % targets.length];
-  let last;
-  for (let i = 0; i < 10; i++) {
+/**
+ * Opens `text`, then times one-character edits at `targets` (an insert, then the delete that undoes
+ * it, so the findings stay the same), and bursts of ten inserts that the server merges.
+ */
+async function measure(label, uri, languageId, text, targets) {
+  let version = 1;
+  let started = performance.now();
+  const opened = published(version);
+  await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  const first = await opened;
+  const openMs = performance.now() - started;
+  const times = [];
+  for (let i = 0; i < WARMUP + EDITS; i++) {
+    const target = targets[Math.floor(((i >> 1) * 7919) % targets.length)];
     const position = { line: target.index, character: target.column };
+    const change = i % 2 === 0
+      ? { range: { start: position, end: position }, text: 'x' }
+      : { range: { start: position, end: { line: target.index, character: target.column + 1 } }, text: '' };
     version++;
-    if (i === 9) last = published(version);
+    const done = published(version);
     started = performance.now();
-    await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: 'y' }] });
+    await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    await done;
+    if (i >= WARMUP) times.push(performance.now() - started);
   }
-  await last;
-  bursts.push(performance.now() - started);
+  // A burst: ten one-character inserts sent back to back, as a fast typist or a macro would; the
+  // server merges them and publishes once, a debounce delay after the last.
+  const bursts = [];
+  for (let round = 0; round < 10; round++) {
+    const target = targets[(round * 104729) % targets.length];
+    let last;
+    for (let i = 0; i < 10; i++) {
+      const position = { line: target.index, character: target.column };
+      version++;
+      if (i === 9) last = published(version);
+      started = performance.now();
+      await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: 'y' }] });
+    }
+    await last;
+    bursts.push(performance.now() - started);
+  }
+  bursts.sort((a, b) => a - b);
+  times.sort((a, b) => a - b);
+  const at = (fraction) => times[Math.min(times.length - 1, Math.floor(fraction * times.length))].toFixed(1);
+  console.log(`${label}, ${text.split('\n').length - 1} lines (${(text.length / 1024).toFixed(0)} KiB), ${first.diagnostics.length} findings`);
+  console.log(`  open -> diagnostics (cold, full parse):        ${openMs.toFixed(1)} ms`);
+  console.log(`  didChange -> publishDiagnostics over ${EDITS} edits: median ${at(0.5)} ms, p90 ${at(0.9)} ms, min ${times[0].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
+  console.log(`  a burst of 10 changes -> one publishDiagnostics, from the last change: median ${bursts[5].toFixed(1)} ms (20 ms debounce included)`);
 }
-bursts.sort((a, b) => a - b);
 
-times.sort((a, b) => a - b);
-const at = (fraction) => times[Math.min(times.length - 1, Math.floor(fraction * times.length))].toFixed(1);
-console.log(`Terraform, ${LINES.toLocaleString('en-US')} lines (${(text.length / 1024).toFixed(0)} KiB), ${first.diagnostics.length} findings`);
-console.log(`  open -> diagnostics (cold, full parse):        ${openMs.toFixed(1)} ms`);
-console.log(`  didChange -> publishDiagnostics over ${EDITS} edits: median ${at(0.5)} ms, p90 ${at(0.9)} ms, min ${times[0].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
-console.log(`  a burst of 10 changes -> one publishDiagnostics, from the last change: median ${bursts[5].toFixed(1)} ms (20 ms debounce included)`);
-console.log('Kubernetes YAML: not measured, there is no Kubernetes adapter yet.');
+// Terraform: one-character edits inside `description = "..."` strings spread over the file.
+const tfLines = text.split('\n');
+const tfTargets = tfLines.map((line, index) => ({ index, column: line.indexOf('description') === -1 ? -1 : line.indexOf('"') + 1 })).filter((target) => target.column > 0);
+await measure('Terraform', 'file:///bench/main.tf', 'terraform', text, tfTargets);
+
+// Kubernetes: the bad examples' documents, repeated with renamed objects; edits at the end of `name:` values.
+const k8s = kubernetesFile();
+const k8sTargets = k8s.split('\n').map((line, index) => ({ index, column: /^\s+name: \S+$/.test(line) ? line.length : -1 })).filter((target) => target.column > 0);
+await measure('Kubernetes YAML', 'file:///bench/manifests.yaml', 'yaml', k8s, k8sTargets);
 
 const exited = new Promise((resolve) => child.once('exit', resolve));
 await connection.sendRequest(protocol.ShutdownRequest.type);

@@ -27,6 +27,8 @@ await Promise.all(entries.map((entry) => build({
   sourcemap: true,
   minify: process.env.PORTWARDEN_MINIFY === '1',
   external: entry.external ?? [],
+  // jsonc-parser's UMD build requires its modules at run time, which a bundle cannot follow; its ES build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // web-tree-sitter's CommonJS build still calls createRequire(import.meta.url), which a CJS bundle
   // leaves undefined; point it at the bundle itself.
   define: { 'import.meta.url': '__bundleUrl' },

@@ -14,7 +14,7 @@ const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'syntaxes', 'schema']) {
+for (const entry of ['package.json', 'README.md', 'LICENSE', 'images/icon.png', '.vscodeignore', 'syntaxes', 'schema']) {
   if (!existsSync(join(root, entry))) throw new Error(`${entry} is missing; the extension needs it (schema/: npm run schema)`);
   cpSync(join(root, entry), join(stage, entry), { recursive: true });
 }

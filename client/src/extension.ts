@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVED_LANGUAGE_IDS } from '../../server/src/shared/formats';
-import { INSERT_SNIPPET_COMMAND, NARROW_PORTS_COMMAND, type InitializationOptions } from '../../server/src/shared/protocol';
+import { INSERT_SNIPPET_COMMAND, NARROW_PORTS_COMMAND, SHOW_EXPOSURES_COMMAND, type InitializationOptions } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands';
+import { ExposuresView } from './exposures-view';
 import { FindingsStatus } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -15,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = { clientCommands: [NARROW_PORTS_COMMAND, INSERT_SNIPPET_COMMAND] };
+  const initializationOptions: InitializationOptions = { clientCommands: [NARROW_PORTS_COMMAND, INSERT_SNIPPET_COMMAND, SHOW_EXPOSURES_COMMAND] };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
@@ -25,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = started;
   context.subscriptions.push(output, new FindingsStatus(), ...registerCommands(started, output));
   await started.start();
+  // The view asks the server for exposures, so it comes once the server runs.
+  context.subscriptions.push(new ExposuresView(started, context.workspaceState));
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,10 @@ const DEFAULTS: CliOptions = {
   useIgnores: true,
   help: false,
   version: false,
+  command: 'lint',
+  fix: undefined,
+  inventoryFormat: undefined,
+  since: undefined,
 };
 
 function options(argv: string[]): CliOptions {
@@ -53,7 +57,7 @@ describe('parseCliArgs', () => {
   });
 
   it('rejects unknown options and missing values', () => {
-    assert.match(usageError(['--fix']), /Unknown option '--fix'/);
+    assert.match(usageError(['--fix-all']), /Unknown option '--fix-all'/);
     assert.match(usageError(['--format']), /argument missing/);
   });
 
@@ -67,5 +71,27 @@ describe('parseCliArgs', () => {
 
   it('rejects a value given to a flag', () => {
     assert.match(usageError(['--quiet=yes']), /does not take an argument/);
+  });
+
+  it('reads --fix and --fix-dry-run, one at a time, for linting only', () => {
+    assert.deepEqual(options(['--fix', 'infra']), { ...DEFAULTS, paths: ['infra'], fix: 'write' });
+    assert.equal(options(['--fix-dry-run']).fix, 'dry-run');
+    assert.equal(usageError(['--fix', '--fix-dry-run']), '--fix and --fix-dry-run do not go together: choose one.');
+    assert.equal(usageError(['--since', 'main']), '--since compares inventories: portwarden inventory --since <git-ref>.');
+  });
+
+  it('reads the inventory command, its formats and --since', () => {
+    assert.deepEqual(options(['inventory']), { ...DEFAULTS, command: 'inventory' });
+    assert.deepEqual(options(['inventory', '-f', 'html', '-o', 'report.html', '--since', 'origin/main', '--fail-on', 'warning', 'infra', 'modules']), {
+      ...DEFAULTS, command: 'inventory', paths: ['infra', 'modules'], inventoryFormat: 'html', outputFile: 'report.html', since: 'origin/main', failOn: 'warning',
+    });
+    for (const format of ['table', 'text', 'csv', 'json', 'markdown', 'html']) assert.equal(options(['inventory', '--format', format]).inventoryFormat, format);
+    assert.equal(usageError(['inventory', '-f', 'sarif']), '--format must be one of table, text, csv, json, markdown, html for inventory, not "sarif".');
+    assert.equal(usageError(['inventory', '--fix']), '--fix is for linting; portwarden inventory lists exposures.');
+    assert.equal(usageError(['inventory', '--quiet']), '--quiet is for linting; portwarden inventory lists exposures.');
+    assert.equal(usageError(['inventory', '--since=']), '--since needs a git revision, e.g. origin/main.');
+    // Only the first word names the command: a directory called "inventory" is linted as ./inventory.
+    assert.deepEqual(options(['infra', 'inventory']).paths, ['infra', 'inventory']);
+    assert.equal(options(['./inventory']).command, 'lint');
   });
 });

@@ -78,9 +78,9 @@ describe('portwarden (built CLI)', () => {
         stdout: '',
         stderr: 'portwarden: --format must be one of stylish, json, sarif, github, not "xml".\nRun "portwarden --help" for usage.\n',
       });
-      const unknown = portwarden(['--fix']);
+      const unknown = portwarden(['--fix-everything']);
       assert.equal(unknown.code, 2);
-      assert.match(unknown.stderr, /^portwarden: Unknown option '--fix'/);
+      assert.match(unknown.stderr, /^portwarden: Unknown option '--fix-everything'/);
     });
   });
 

@@ -29,7 +29,8 @@ describe('editor settings (workspace/configuration, per resource)', () => {
     const methods = session.registrations.map((registration) => registration.method);
     assert.ok(methods.includes('workspace/didChangeConfiguration'));
     const watcher = session.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/.portwarden.yaml' }] });
+    const globs = ['**/.portwarden.yaml', '**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json'];
+    assert.deepEqual(watcher?.registerOptions, { watchers: globs.map((globPattern) => ({ globPattern })) });
   });
 
   it('caches the settings of an open document: an edit asks nothing again', async () => {

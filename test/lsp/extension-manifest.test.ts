@@ -5,7 +5,15 @@ import { describe, it } from 'node:test';
 import { adapters, DEFAULT_SETTINGS } from '../../server/src/engine/index';
 import { SERVED_LANGUAGE_IDS } from '../../server/src/shared/formats';
 import { REPOSITORY_URL } from '../../server/src/shared/links';
-import { LINT_WORKSPACE_COMMAND, NARROW_PORTS_COMMAND, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from '../../server/src/shared/protocol';
+import {
+  EXPOSURES_VIEW,
+  GROUP_EXPOSURES_COMMAND,
+  LINT_WORKSPACE_COMMAND,
+  NARROW_PORTS_COMMAND,
+  REFRESH_EXPOSURES_COMMAND,
+  RESTART_SERVER_COMMAND,
+  SHOW_OUTPUT_COMMAND,
+} from '../../server/src/shared/protocol';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -17,6 +25,7 @@ interface Property {
 
 interface Manifest {
   readonly main: string;
+  readonly icon: string;
   readonly repository: { readonly url: string };
   readonly engines: { readonly vscode: string };
   readonly activationEvents: readonly string[];
@@ -26,6 +35,8 @@ interface Manifest {
     readonly languages: readonly { readonly id: string; readonly extensions: readonly string[] }[];
     readonly configuration: { readonly properties: Readonly<Record<string, Property>> };
     readonly commands: readonly { readonly command: string }[];
+    readonly views: Readonly<Record<string, readonly { readonly id: string; readonly name: string }[]>>;
+    readonly menus: Readonly<Record<string, readonly { readonly command: string; readonly when?: string }[]>>;
     readonly yamlValidation: readonly { readonly fileMatch: string; readonly url: string }[];
     readonly jsonValidation: readonly { readonly fileMatch: string; readonly url: string }[];
   };
@@ -61,7 +72,17 @@ describe('the extension manifest (package.json) agrees with the code', () => {
   });
 
   it('contributes exactly the commands the client registers for users', () => {
-    assert.deepEqual(manifest.contributes.commands.map((command) => command.command), [LINT_WORKSPACE_COMMAND, SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, NARROW_PORTS_COMMAND]);
+    assert.deepEqual(manifest.contributes.commands.map((command) => command.command), [
+      LINT_WORKSPACE_COMMAND, SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, NARROW_PORTS_COMMAND, REFRESH_EXPOSURES_COMMAND, GROUP_EXPOSURES_COMMAND,
+    ]);
+  });
+
+  it('contributes the Exposed Ports view to the Explorer, with its title-bar commands', () => {
+    assert.deepEqual(manifest.contributes.views, { explorer: [{ id: EXPOSURES_VIEW, name: 'Exposed Ports', contextualTitle: 'Port Warden' }] });
+    assert.deepEqual(manifest.contributes.menus['view/title'].map((item) => [item.command, item.when]), [
+      [GROUP_EXPOSURES_COMMAND, `view == ${EXPOSURES_VIEW}`],
+      [REFRESH_EXPOSURES_COMMAND, `view == ${EXPOSURES_VIEW}`],
+    ]);
   });
 
   it('points YAML and JSON validation of .portwarden.yaml at the generated schema', () => {
@@ -81,10 +102,16 @@ describe('the extension manifest (package.json) agrees with the code', () => {
     assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /Apache License\s+Version 2\.0, January 2004/);
   });
 
+  it('has an icon: a PNG of at least 128x128 pixels, as the Marketplace wants', () => {
+    const icon = readFileSync(join(root, manifest.icon));
+    assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, `${manifest.icon} is ${icon.readUInt32BE(16)}x${icon.readUInt32BE(20)}`);
+  });
+
   it('packs an allow-list: only the runtime files go into the .vsix', () => {
     const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
     assert.equal(lines[0], '**');
-    assert.deepEqual(lines.slice(1), ['!package.json', '!README.md', '!LICENSE', '!dist/extension.js', '!dist/server.js', '!dist/*.wasm', '!syntaxes/**', '!schema/**']);
+    assert.deepEqual(lines.slice(1), ['!package.json', '!README.md', '!LICENSE', '!images/icon.png', '!dist/extension.js', '!dist/server.js', '!dist/*.wasm', '!syntaxes/**', '!schema/**']);
     for (const file of ['syntaxes/terraform.tmLanguage.json', 'syntaxes/terraform.language-configuration.json']) assert.ok(existsSync(join(root, file)), `${file} is missing`);
   });
 });

@@ -3,6 +3,12 @@ import type { Severity } from '../engine/index';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const INVENTORY_FORMATS = ['table', 'text', 'csv', 'json', 'markdown', 'html'] as const;
+export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+/** `portwarden inventory …` lists exposures; anything else lints. */
+export type Command = 'lint' | 'inventory';
+/** --fix writes the preferred fixes into the files; --fix-dry-run prints them as a unified diff. */
+export type FixMode = 'write' | 'dry-run';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface CliOptions {
@@ -21,6 +27,15 @@ export interface CliOptions {
   readonly useIgnores: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  readonly command: Command;
+  /** Lint only. */
+  readonly fix: FixMode | undefined;
+  /** Inventory only; undefined means a table on a terminal and plain text otherwise. */
+  readonly inventoryFormat: InventoryFormat | undefined;
+  /** Inventory only: the git revision whose files the inventory is compared with. */
+  readonly since: string | undefined;
+  /** --var-file: Terraform variable files applied to root modules after terraform.tfvars and *.auto.tfvars; absent when none is given. */
+  readonly varFiles?: readonly string[];
 }
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly message: string };
@@ -38,13 +53,32 @@ Options:
   -q, --quiet               report errors only (warnings and infos are neither shown nor counted)
   -c, --config <path>       use this configuration instead of the nearest .portwarden.yaml
       --no-ignore           lint files that .gitignore or the configuration's ignore globs exclude
+      --var-file <path>     Terraform variable values for root modules, after terraform.tfvars
+                            and *.auto.tfvars (repeatable; later files win)
   -v, --version             print the version
   -h, --help                print this help
 
+      --fix                 apply the preferred fixes to the files, then report what is left
+      --fix-dry-run         print the preferred fixes as a unified diff; change nothing
+
 Exit codes:
   0  no findings at or above --fail-on, and no more warnings than --max-warnings
-  1  findings at or above --fail-on, or too many warnings
+  1  findings at or above --fail-on, or too many warnings (after --fix: those left)
   2  usage error, unreadable file, invalid configuration, or an internal error in a check
+
+Usage: portwarden inventory [options] [file|dir ...]
+
+Lists every port the files allow: resource, file:line, direction, protocol, ports, sources,
+reach (internet, external, unknown, trusted, group, private), owner, expiry and findings.
+
+Options:
+  -f, --format <name>       table (default on a terminal), text (default otherwise), csv, json,
+                            markdown or html (a self-contained, sortable and filterable report)
+      --since <git-ref>     list what changed since that revision instead: exposures opened,
+                            widened and closed; the files at the revision are read with git
+      --fail-on <severity>  with --since: exit 1 when the change opens an internet exposure
+                            with a finding at or above this severity (default error)
+  -o, --output-file, -c, --config, --no-ignore: as above
 `;
 
 /** Parses the command line; a usage error comes back as a message, never as a throw. */
@@ -63,6 +97,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         quiet: { type: 'boolean', short: 'q' },
         config: { type: 'string', short: 'c' },
         'no-ignore': { type: 'boolean' },
+        'var-file': { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        since: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -70,9 +108,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  const command: Command = parsed.positionals[0] === 'inventory' ? 'inventory' : 'lint';
+  const positionals = command === 'inventory' ? parsed.positionals.slice(1) : parsed.positionals;
+  const commandOptions = command === 'inventory' ? inventoryOptions(values) : lintOptions(values);
+  if (!commandOptions.ok) return commandOptions;
 
-  const format = values.format ?? 'stylish';
+  const format = command === 'inventory' ? 'stylish' : values.format ?? 'stylish';
   if (!isOneOf(format, OUTPUT_FORMATS)) return usage(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${format}".`);
   const failOn = values['fail-on'] ?? 'error';
   if (!isOneOf(failOn, SEVERITIES)) return usage(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}".`);
@@ -84,6 +126,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   for (const [name, value] of [['--output-file', values['output-file']], ['--config', values.config]] as const) {
     if (value === '') return usage(`${name} needs a path.`);
   }
+  const varFiles = values['var-file'];
+  if (varFiles?.includes('')) return usage('--var-file needs a path.');
 
   return {
     ok: true,
@@ -98,11 +142,43 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       useIgnores: !(values['no-ignore'] ?? false),
       help: values.help ?? false,
       version: values.version ?? false,
+      command,
+      ...commandOptions.options,
+      ...(varFiles ? { varFiles } : {}),
     },
   };
 }
 
-function usage(message: string): ParsedArgs {
+type CommandOptions = Pick<CliOptions, 'fix' | 'inventoryFormat' | 'since'>;
+type CommandParse = { readonly ok: true; readonly options: CommandOptions } | { readonly ok: false; readonly message: string };
+
+interface CommandValues {
+  readonly format?: string;
+  readonly fix?: boolean;
+  readonly 'fix-dry-run'?: boolean;
+  readonly since?: string;
+  readonly quiet?: boolean;
+  readonly 'max-warnings'?: string;
+}
+
+function lintOptions(values: CommandValues): CommandParse {
+  if (values.since !== undefined) return usage('--since compares inventories: portwarden inventory --since <git-ref>.');
+  if (values.fix && values['fix-dry-run']) return usage('--fix and --fix-dry-run do not go together: choose one.');
+  const fix: FixMode | undefined = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
+  return { ok: true, options: { fix, inventoryFormat: undefined, since: undefined } };
+}
+
+function inventoryOptions(values: CommandValues): CommandParse {
+  for (const flag of ['fix', 'fix-dry-run', 'quiet', 'max-warnings'] as const) {
+    if (values[flag] !== undefined) return usage(`--${flag} is for linting; portwarden inventory lists exposures.`);
+  }
+  const format = values.format;
+  if (format !== undefined && !isOneOf(format, INVENTORY_FORMATS)) return usage(`--format must be one of ${INVENTORY_FORMATS.join(', ')} for inventory, not "${format}".`);
+  if (values.since === '') return usage('--since needs a git revision, e.g. origin/main.');
+  return { ok: true, options: { fix: undefined, inventoryFormat: format, since: values.since } };
+}
+
+function usage(message: string): { readonly ok: false; readonly message: string } {
   return { ok: false, message };
 }
 

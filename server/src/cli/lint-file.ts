@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { findAdapter, LineMap, lintDocument, type Settings } from '../engine/index';
+import { findAdapter, isModuleFile, LineMap, lintDocument, type Settings } from '../engine/index';
 import { describeFsError } from '../node/fs-errors';
+import type { ModuleFiles } from '../node/module-files';
+import { LINTED_EXTENSIONS } from '../shared/formats';
 import type { FileReport } from './formatters/types';
 
 /** Infrastructure files are small; a huge file is generated or binary, and reading it costs memory. */
@@ -12,7 +14,18 @@ export type LintOutcome =
   | { readonly kind: 'skipped' }
   | { readonly kind: 'unreadable'; readonly message: string };
 
-export async function lintFile(path: string, settings: Settings, today: string): Promise<LintOutcome> {
+/** Whether a file's name lets it hold some format; other files are never read. */
+export function mayHoldFormat(path: string): boolean {
+  const lower = path.toLowerCase();
+  return LINTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/**
+ * Reads and lints one file. With `modules`, a Terraform file is evaluated with the other files of
+ * its module, its variable files, and the local modules it calls or that call it.
+ */
+export async function lintFile(path: string, settings: Settings, today: string, modules?: ModuleFiles): Promise<LintOutcome> {
+  if (!mayHoldFormat(path)) return { kind: 'skipped' };
   let text: string;
   try {
     const { size } = await stat(path);
@@ -27,6 +40,7 @@ export async function lintFile(path: string, settings: Settings, today: string):
   }
   const adapter = findAdapter(path, text);
   if (!adapter) return { kind: 'skipped' };
-  const result = lintDocument({ text, path, settings, today, format: adapter.id });
-  return { kind: 'linted', report: { path, text, lines: new LineMap(text), result } };
+  const module = modules && isModuleFile(path) ? await modules.contextFor(path) : undefined;
+  const result = lintDocument({ text, path, settings, today, format: adapter.id, ...(module ? { module } : {}) });
+  return { kind: 'linted', report: { path, text, lines: new LineMap(text), result, ...(module ? { module } : {}) } };
 }

@@ -1,14 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checks, DEFAULT_SETTINGS, initEngine, type Settings } from '../engine/index';
 import { loadEngineAssets } from '../node/assets';
 import { ConfigLoader, isBroken, type LoadedConfig } from '../node/config-loader';
-import { describeFsError } from '../node/fs-errors';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args';
 import { countWarnings, EXIT_CLEAN, EXIT_TROUBLE, exitCodeFor } from './exit-code';
+import { Fixer } from './fix/fixer';
 import { formatters } from './formatters/index';
 import { displayPath, rangeOf, type FileReport, type RunProblem } from './formatters/types';
+import { runInventory } from './inventory/command';
 import { lintFile } from './lint-file';
+import { ModuleFiles } from '../node/module-files';
+import { readVarFiles } from './var-files';
+import { writeReportText } from './output';
 import { VERSION } from './version';
 import { walk } from './walk';
 
@@ -21,6 +24,34 @@ export interface CliIo {
   readonly today: string;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
+}
+
+/** One linted file with the settings it was linted with. */
+export interface LintedFile {
+  readonly report: FileReport;
+  readonly settings: Settings;
+}
+
+/** What a command does to each file once it is linted (--fix rewrites it); a problem makes the run exit 2. */
+export interface StepResult {
+  readonly report: FileReport;
+  readonly problem?: string;
+}
+export type FileStep = (file: LintedFile) => Promise<StepResult>;
+
+/** Every file under the paths, linted; undefined when a --config named on the command line is broken. */
+export interface LintedPaths {
+  readonly files: readonly LintedFile[];
+  readonly problems: readonly RunProblem[];
+  /** Unreadable files, broken configurations, internal errors in a check. */
+  readonly hasTrouble: boolean;
+}
+
+/** Lints the paths exactly as the lint command does (walk, ignores, configuration), for other commands. */
+export async function lintPaths(options: CliOptions, io: CliIo): Promise<LintedPaths | undefined> {
+  const run = new LintRun(options, io);
+  if (!(await run.lintEverything())) return undefined;
+  return run.linted();
 }
 
 /** Runs one command line and returns the exit code. Reports go to stdout (or --output-file), notes to stderr. */
@@ -39,33 +70,59 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.writeStdout(`${VERSION}\n`);
     return EXIT_CLEAN;
   }
+  if (options.command === 'inventory') return runInventory(options, io);
   return new LintRun(options, io).execute();
 }
 
 class LintRun {
   private readonly problems: RunProblem[] = [];
   private readonly files: FileReport[] = [];
+  private readonly settingsOf = new Map<FileReport, Settings>();
   private readonly reportedConfigs = new Set<string>();
   private readonly loader: ConfigLoader;
+  private readonly fixer: Fixer | undefined;
+  /** Terraform module files, read once for the whole run: each file is evaluated with its module. */
+  private readonly modules: ModuleFiles;
 
   constructor(private readonly options: CliOptions, private readonly io: CliIo) {
     this.loader = new ConfigLoader(options.config === undefined ? undefined : resolve(io.cwd, options.config));
+    this.modules = new ModuleFiles(options.paths.map((path) => resolve(io.cwd, path)));
+    this.fixer = options.fix === undefined ? undefined : new Fixer({ mode: options.fix, cwd: io.cwd, today: io.today, say: (line) => this.say(line), modules: this.modules });
   }
 
   async execute(): Promise<number> {
+    if (!(await this.lintEverything())) return EXIT_TROUBLE;
+    if (this.fixer) this.say(this.fixer.summary());
+    if (!(await this.writeReport())) return EXIT_TROUBLE;
+    return this.exitCode();
+  }
+
+  /** Lints every path; false when a --config named on the command line is broken, so nothing could be. */
+  async lintEverything(): Promise<boolean> {
     if (this.options.config !== undefined) {
       const config = await this.loader.load(resolve(this.io.cwd, this.options.config));
       // A configuration named on the command line governs every file: nothing can be linted without it.
       if (isBroken(config)) {
         this.reportConfig(config);
-        return EXIT_TROUBLE;
+        return false;
       }
     }
+    const varFiles = await readVarFiles(this.options.varFiles ?? [], this.io.cwd);
+    // Values from a variable file that cannot be read would be replaced by defaults: nothing is linted.
+    if (!varFiles.ok) {
+      this.addProblem(varFiles.path, varFiles.message, `cannot read --var-file ${this.show(varFiles.path)}: ${varFiles.message}`);
+      return false;
+    }
+    this.modules.setVarFiles(varFiles.files);
     await initEngine(loadEngineAssets());
     await this.lintAll();
     if (this.files.length === 0 && this.problems.length === 0) this.say(`no files to lint in ${this.options.paths.join(', ')}`);
-    if (!(await this.writeReport())) return EXIT_TROUBLE;
-    return this.exitCode();
+    return true;
+  }
+
+  linted(): LintedPaths {
+    const files = this.files.map((report) => ({ report, settings: this.settingsOf.get(report) ?? DEFAULT_SETTINGS }));
+    return { files, problems: this.problems, hasTrouble: this.hasTrouble() };
   }
 
   private async lintAll(): Promise<void> {
@@ -88,16 +145,23 @@ class LintRun {
   private async lintOne(path: string): Promise<void> {
     const settings = await this.settingsFor(path);
     if (!settings) return;
-    const outcome = await lintFile(path, settings, this.io.today);
+    const outcome = await lintFile(path, settings, this.io.today, this.modules);
     if (outcome.kind === 'skipped') return;
     if (outcome.kind === 'unreadable') {
       this.addProblem(path, outcome.message, `cannot read ${this.show(path)}: ${outcome.message}`);
       return;
     }
-    const report = outcome.report;
-    this.noteTroubles(report);
+    this.noteTroubles(outcome.report);
+    let report = outcome.report;
+    if (this.fixer) {
+      const step = await this.fixer.step({ report, settings });
+      if (step.problem !== undefined) this.addProblem(path, step.problem, step.problem);
+      report = step.report;
+    }
     const findings = this.options.quiet ? report.result.findings.filter((finding) => finding.severity === 'error') : report.result.findings;
-    this.files.push({ ...report, result: { ...report.result, findings } });
+    const kept = { ...report, result: { ...report.result, findings } };
+    this.files.push(kept);
+    this.settingsOf.set(kept, settings);
   }
 
   /** The settings for a file, or undefined when its configuration is broken (reported once). */
@@ -129,6 +193,10 @@ class LintRun {
       const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
       this.say(`${this.show(path)}:${line}:${column}: ${first.message}${more}; blocks with syntax errors were not checked`);
     }
+    for (const note of result.notes ?? []) {
+      const { line, column } = rangeOf(lines, note.span);
+      this.say(`${this.show(path)}:${line}:${column}: ${note.message}`);
+    }
     for (const error of result.internalErrors) {
       this.say(`internal error in check ${error.checkId} on ${this.show(path)}: ${error.message}`);
       if (error.stack) this.io.writeStderr(`${error.stack.split('\n').slice(1).join('\n')}\n`);
@@ -137,21 +205,14 @@ class LintRun {
 
   private async writeReport(): Promise<boolean> {
     const { format, outputFile } = this.options;
+    // The diff is what --fix-dry-run prints; a report of what would be left goes to --output-file only.
+    if (this.fixer && this.options.fix === 'dry-run') this.io.writeStdout(this.fixer.patch());
+    if (this.options.fix === 'dry-run' && outputFile === undefined) return true;
     const color = format === 'stylish' && outputFile === undefined && this.io.isStdoutTty && !this.io.env.NO_COLOR;
     const text = formatters[format]({ files: this.files, problems: this.problems, cwd: this.io.cwd, color, version: VERSION, checks });
-    if (outputFile === undefined) {
-      this.io.writeStdout(text);
-      return true;
-    }
-    const target = resolve(this.io.cwd, outputFile);
-    try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
-      return true;
-    } catch (error) {
-      this.say(`cannot write ${this.show(target)}: ${describeFsError(error)}`);
-      return false;
-    }
+    const error = await writeReportText(text, outputFile === undefined ? undefined : resolve(this.io.cwd, outputFile), this.io);
+    if (error !== undefined) this.say(error);
+    return error === undefined;
   }
 
   private exitCode(): number {
@@ -159,8 +220,11 @@ class LintRun {
     const { failOn, maxWarnings } = this.options;
     const warnings = countWarnings(severities);
     if (maxWarnings !== undefined && warnings > maxWarnings) this.say(`too many warnings: ${warnings}, and --max-warnings allows ${maxWarnings}`);
-    const hasTrouble = this.problems.length > 0 || this.files.some((file) => file.result.internalErrors.length > 0);
-    return exitCodeFor({ severities, failOn, maxWarnings, hasTrouble });
+    return exitCodeFor({ severities, failOn, maxWarnings, hasTrouble: this.hasTrouble() });
+  }
+
+  private hasTrouble(): boolean {
+    return this.problems.length > 0 || this.files.some((file) => file.result.internalErrors.length > 0);
   }
 
   private addProblem(path: string, message: string, line: string): void {

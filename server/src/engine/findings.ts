@@ -18,6 +18,8 @@ export interface Fix {
 export interface RelatedInformation {
   readonly message: string;
   readonly span: Span;
+  /** The file the span is in, when it is not the linted document (a module's caller, a child module). */
+  readonly path?: string;
 }
 
 export interface Finding {

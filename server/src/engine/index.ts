@@ -2,6 +2,8 @@
 export { initTerraformParser as initEngine, type TerraformAssets as EngineAssets } from './adapters/terraform/parser';
 export { findWorkloadPorts, lintDocument, SUPPRESSION_CHECK_ID, type LintInput, type LintResult } from './lint';
 export { ParseCache } from './adapters/adapter';
+export { SourceCache, type ModuleContext, type SourceFile } from './adapters/module-context';
+export { isModuleFile } from './adapters/terraform/eval/config-file';
 export { checks } from './checks/index';
 export { adapters, findAdapter } from './adapters/index';
 export type { Check } from './checks/define-check';
@@ -16,5 +18,8 @@ export { carriesPorts, isInternetPeer } from './model/peers';
 export { containsOffset } from './model/span';
 export { namePort, portsNamed, type NamedPort } from './settings';
 export { applyEdits, nonOverlapping } from './apply-edits';
+export { fixAll, fixDocument, MAX_FIX_PASSES, type AppliedFix, type FixAllOutcome, type FixAllStart, type Relint } from './fix-all';
+export { fixesFor, isAboutPorts, isSuppressionFix } from './finding-fixes';
+export * from './audit/index';
 export { narrowingFixes } from './checks/fixes';
 export { CONFIG_FILE_NAME, MAX_CONFIG_LENGTH, mergeSettings, parseConfig, settingsFromConfig, renderConfigSchema, type ConfigError, type SettingsOverrides } from './config/index';

@@ -1,4 +1,5 @@
 import type { Adapter, ParseCache } from './adapters/adapter';
+import type { LinkedRules, ModuleContext, ValueLink } from './adapters/module-context';
 import { adapters, findAdapter } from './adapters/index';
 import { checks } from './checks/index';
 import { formatMessage, type Check, type CheckContext, type Report } from './checks/define-check';
@@ -8,6 +9,7 @@ import type { PortRange } from './model/ports';
 import { LineMap } from './model/span';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { findSuppressions, isSuppressed, suppressionFix } from './suppressions';
+import { mergeInstanceFindings, linkedFindings, withIncomingLinks } from './module-findings';
 
 export const SUPPRESSION_CHECK_ID = 'invalid-suppression';
 const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set([...checks.map((check) => check.id), SUPPRESSION_CHECK_ID]);
@@ -25,6 +27,11 @@ export interface LintInput {
   readonly freezeModel?: boolean;
   /** Kept by an editor per open document so the adapter re-parses incrementally; results never depend on it. */
   readonly cache?: ParseCache;
+  /**
+   * The files around the document that its values may come from (a Terraform module's other
+   * files, variable files, child and calling modules). Without it, the document is its own module.
+   */
+  readonly module?: ModuleContext;
 }
 
 export interface LintResult {
@@ -36,6 +43,10 @@ export interface LintResult {
   readonly suppressedCount: number;
   readonly parseErrors: readonly ParseError[];
   readonly internalErrors: readonly InternalError[];
+  /** Other files the findings were computed with (see LintInput.module): a change to one may change them. */
+  readonly dependencies?: readonly string[];
+  /** Why part of the document was not evaluated, when that is not a syntax error (a module cycle). */
+  readonly notes?: readonly ParseError[];
 }
 
 export function lintDocument(input: LintInput): LintResult {
@@ -46,24 +57,25 @@ export function lintDocument(input: LintInput): LintResult {
   const internalErrors: InternalError[] = [];
   let rules: readonly NetworkRule[] = [];
   let parseErrors: readonly ParseError[] = [];
+  let commentPrefix = adapter.commentPrefix;
+  let linked: readonly LinkedRules[] = [];
+  let incoming: readonly ValueLink[] = [];
+  let dependencies: readonly string[] | undefined;
+  let notes: readonly ParseError[] | undefined;
   try {
-    ({ rules, parseErrors } = adapter.parse(input.text, settings, input.cache));
-    if (input.freezeModel) deepFreeze(rules);
+    const parsed = adapter.parse(input.text, settings, input.cache, { path: input.path, module: input.module });
+    ({ rules, parseErrors } = parsed);
+    ({ linked = [], incoming = [], dependencies, notes } = parsed);
+    if (parsed.hasNoComments) commentPrefix = undefined;
+    if (input.freezeModel) deepFreeze([rules, linked]);
   } catch (error) {
     internalErrors.push(toInternalError(`adapter:${adapter.id}`, error));
   }
 
   const lines = new LineMap(input.text);
-  const raw: Finding[] = [];
-  for (const check of checks) {
-    const severity = severityOf(check, settings);
-    if (severity === 'off') continue;
-    try {
-      runCheck(check, rules, settings, input.today, severity, raw);
-    } catch (error) {
-      internalErrors.push(toInternalError(check.id, error));
-    }
-  }
+  const own = withIncomingLinks(checkRules(rules, settings, input.today, internalErrors), incoming);
+  const fromChildren = linked.flatMap((child) => linkedFindings(input.path, child, unsuppressed(child.text, checkRules(child.rules, settings, input.today, internalErrors))));
+  const raw = mergeInstanceFindings([...own, ...fromChildren]);
 
   const { suppressions, problems } = findSuppressions(input.text, lines, KNOWN_CHECK_IDS);
   const kept = raw.filter((finding) => !isSuppressed(finding, suppressions, lines));
@@ -75,9 +87,31 @@ export function lintDocument(input: LintInput): LintResult {
     }
   }
   const findings = kept
-    .map((finding) => withSuppressionFix(finding, input.text, lines, adapter))
+    .map((finding) => withSuppressionFix(finding, input.text, lines, commentPrefix))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId));
-  return { format: adapter.id, rules, findings, suppressedCount, parseErrors, internalErrors };
+  return { format: adapter.id, rules, findings, suppressedCount, parseErrors, internalErrors, ...(dependencies ? { dependencies } : {}), ...(notes && notes.length > 0 ? { notes } : {}) };
+}
+
+function checkRules(rules: readonly NetworkRule[], settings: Settings, today: string, internalErrors: InternalError[]): Finding[] {
+  const raw: Finding[] = [];
+  for (const check of checks) {
+    const severity = severityOf(check, settings);
+    if (severity === 'off') continue;
+    try {
+      runCheck(check, rules, settings, today, severity, raw);
+    } catch (error) {
+      internalErrors.push(toInternalError(check.id, error));
+    }
+  }
+  return raw;
+}
+
+/** A finding suppressed where its rule is written stays suppressed wherever else it is reported. */
+function unsuppressed(text: string, findings: readonly Finding[]): Finding[] {
+  if (findings.length === 0) return [];
+  const lines = new LineMap(text);
+  const { suppressions } = findSuppressions(text, lines, KNOWN_CHECK_IDS);
+  return findings.filter((finding) => !isSuppressed(finding, suppressions, lines));
 }
 
 function adapterFor(input: LintInput): Adapter | undefined {
@@ -123,9 +157,10 @@ function runCheck(check: Check, rules: readonly NetworkRule[], settings: Setting
   if (check.run) for (const rule of rules) check.run(rule, ctx);
 }
 
-function withSuppressionFix(finding: Finding, text: string, lines: LineMap, adapter: Adapter): Finding {
-  if (finding.checkId === SUPPRESSION_CHECK_ID) return finding;
-  return { ...finding, fixes: [...finding.fixes, suppressionFix(finding.checkId, finding.span, text, lines, adapter.commentPrefix)] };
+function withSuppressionFix(finding: Finding, text: string, lines: LineMap, commentPrefix: string | undefined): Finding {
+  // A format without comments (JSON) has nowhere to write a suppression.
+  if (finding.checkId === SUPPRESSION_CHECK_ID || commentPrefix === undefined) return finding;
+  return { ...finding, fixes: [...finding.fixes, suppressionFix(finding.checkId, finding.span, text, lines, commentPrefix)] };
 }
 
 function toInternalError(checkId: string, error: unknown): InternalError {

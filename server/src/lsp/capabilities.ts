@@ -1,5 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver/node';
-import { INSERT_SNIPPET_COMMAND, NARROW_PORTS_COMMAND, type ClientCommand } from '../shared/protocol';
+import { INSERT_SNIPPET_COMMAND, NARROW_PORTS_COMMAND, SHOW_EXPOSURES_COMMAND, type ClientCommand } from '../shared/protocol';
 
 /** What the client told us it can do; every optional feature is used only when it is here. */
 export interface ClientSupport {
@@ -17,7 +17,7 @@ export interface ClientSupport {
   readonly lintDelayMs: number;
 }
 
-const KNOWN_COMMANDS: readonly ClientCommand[] = [NARROW_PORTS_COMMAND, INSERT_SNIPPET_COMMAND];
+const KNOWN_COMMANDS: readonly ClientCommand[] = [NARROW_PORTS_COMMAND, INSERT_SNIPPET_COMMAND, SHOW_EXPOSURES_COMMAND];
 export const DEFAULT_LINT_DELAY_MS = 20;
 const MAX_LINT_DELAY_MS = 2000;
 

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
-import { carriesPorts, countPorts, showRanges, type Finding, type Fix, type NetworkRule } from '../engine/index';
+import { carriesPorts, countPorts, fixAll, fixesFor, isAboutPorts, isSuppressionFix, showRanges, type Finding, type Fix, type NetworkRule, type Relint } from '../engine/index';
 import {
   FIX_ALL_KIND,
   INSERT_SNIPPET_COMMAND,
@@ -9,10 +9,8 @@ import {
 } from '../shared/protocol';
 import type { ClientSupport } from './capabilities';
 import { toDiagnostic } from './diagnostics';
-import type { LintSnapshot, Relint } from './documents';
+import type { LintSnapshot } from './documents';
 import { diffAsEdit, toWorkspaceEdit } from './edits';
-import { fixAll } from './fix-all';
-import { fixesFor, isAboutPorts, isSuppressionFix } from './finding-fixes';
 
 /** Whether a code action of `kind` was asked for; no `only` means the lightbulb's quick fixes. */
 export function isWanted(kind: string, only: readonly string[] | undefined): boolean {

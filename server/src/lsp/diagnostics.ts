@@ -3,6 +3,7 @@ import type { Finding, LineMap, Severity, Span } from '../engine/index';
 import { docsUrl } from '../shared/links';
 import { SOURCE } from '../shared/protocol';
 import type { ClientSupport } from './capabilities';
+import type { Locate } from './workspace-modules';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -18,7 +19,7 @@ export function toRange(lines: LineMap, span: Span): Range {
  * One finding as an LSP diagnostic. Code actions find the finding again from the stored lint
  * result, so nothing here needs to be parsed back.
  */
-export function toDiagnostic(finding: Finding, uri: string, lines: LineMap, support: ClientSupport): Diagnostic {
+export function toDiagnostic(finding: Finding, uri: string, lines: LineMap, support: ClientSupport, locate?: Locate): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lines, finding.span),
     severity: SEVERITY[finding.severity],
@@ -27,14 +28,21 @@ export function toDiagnostic(finding: Finding, uri: string, lines: LineMap, supp
     message: finding.message,
   };
   if (support.codeDescription) diagnostic.codeDescription = { href: docsUrl(finding.checkId) };
-  const related = relatedInformation(finding, uri, lines);
+  const related = relatedInformation(finding, uri, lines, locate);
   if (support.relatedInformation && related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 
-/** The finding's own related places, then the resource it belongs to when the finding is elsewhere in it. */
-function relatedInformation(finding: Finding, uri: string, lines: LineMap): DiagnosticRelatedInformation[] {
-  const related = finding.related.map((item) => ({ location: { uri, range: toRange(lines, item.span) }, message: item.message }));
+/**
+ * The finding's own related places (in other files too, such as a module's caller, when `locate`
+ * finds them), then the resource it belongs to when the finding is elsewhere in it.
+ */
+function relatedInformation(finding: Finding, uri: string, lines: LineMap, locate: Locate | undefined): DiagnosticRelatedInformation[] {
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const item of finding.related) {
+    const place = item.path === undefined ? { uri, lines } : locate?.(item.path);
+    if (place) related.push({ location: { uri: place.uri, range: toRange(place.lines, item.span) }, message: item.message });
+  }
   const resource = finding.rule?.resource;
   if (resource && !(finding.span.start >= resource.headerSpan.start && finding.span.end <= resource.headerSpan.end)) {
     related.push({ location: { uri, range: toRange(lines, resource.headerSpan) }, message: `in ${resource.address}` });

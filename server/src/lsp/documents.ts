@@ -8,11 +8,14 @@ import {
   type FormatId,
   type LintInput,
   type LintResult,
+  type ModuleContext,
   type PortRange,
+  type Relint,
   type Settings,
 } from '../engine/index';
 import { Debouncer } from './debouncer';
 import type { DocumentSettings, ResolvedSettings } from './settings';
+import { dirname } from 'node:path';
 import { uriToPath } from './uri';
 
 /** One lint of one version of a document: what diagnostics, code actions and hover all read. */
@@ -25,10 +28,10 @@ export interface LintSnapshot {
   readonly result: LintResult;
   /** Ports the document's workloads serve: candidates for narrowing fixes. */
   readonly workloadPorts: readonly PortRange[][];
+  /** The module files the document was linted with (Terraform): fix-all lints with them too, related locations read them. */
+  readonly module?: ModuleContext;
 }
 
-/** Lints another text exactly as a snapshot was linted (format, settings, day), e.g. fix-all's passes. */
-export type Relint = (text: string, cache?: ParseCache) => { readonly result: LintResult; readonly workloadPorts: PortRange[][] };
 
 export interface LintEnvironment {
   readonly settings: DocumentSettings;
@@ -40,6 +43,8 @@ export interface LintEnvironment {
   published(snapshot: LintSnapshot): void;
   cleared(uri: string): void;
   logError(message: string, error: unknown): void;
+  /** The files of the document's module, with open documents' unsaved text; undefined outside a module. */
+  moduleContext?(uri: string): Promise<ModuleContext | undefined>;
 }
 
 interface DocumentState {
@@ -68,6 +73,19 @@ export class LintedDocuments {
   scheduleLint(uri: string): void {
     const ticket = this.nextTicket(uri);
     this.debouncer.schedule(uri, this.env.lintDelayMs, () => void this.run(uri, ticket));
+  }
+
+  /**
+   * After a module file changed (an open document, or a file on disk): lints again the other open
+   * documents whose last lint read it, and those in its directory, which may start to.
+   */
+  scheduleDependents(path: string): void {
+    const directory = dirname(path);
+    for (const [uri, state] of this.states) {
+      const own = uriToPath(uri);
+      if (own === path) continue;
+      if (state.snapshot?.result.dependencies?.includes(path) || dirname(own) === directory) this.scheduleLint(uri);
+    }
   }
 
   /** Every open document at once, e.g. after a settings or config file change. */
@@ -100,12 +118,12 @@ export class LintedDocuments {
     this.states.clear();
   }
 
-  /** A linter for other texts with the snapshot's settings; without a cache each pass parses afresh. */
+  /** Lints other texts exactly as the snapshot was linted (format, settings, day); without a cache each pass parses afresh. */
   relinter(snapshot: LintSnapshot): Relint {
     const format = this.formatOf(snapshot.uri);
     const today = this.env.today();
     return (text, cache) => {
-      const input: LintInput = { text, path: uriToPath(snapshot.uri), settings: snapshot.settings, today, format, cache };
+      const input: LintInput = { text, path: uriToPath(snapshot.uri), settings: snapshot.settings, today, format, cache, ...(snapshot.module ? { module: snapshot.module } : {}) };
       return { result: lintDocument(input), workloadPorts: findWorkloadPorts(input) };
     };
   }
@@ -128,11 +146,12 @@ export class LintedDocuments {
     try {
       await this.env.engineReady;
       const resolved = await this.env.settings.get(uri);
+      const module = await this.env.moduleContext?.(uri);
       const state = this.states.get(uri);
       const document = this.documents.get(uri);
       // A newer request (another change, a settings change, a close) supersedes this one.
       if (!state || !document || state.ticket !== ticket) return undefined;
-      const snapshot = this.lint(document, resolved, state.cache);
+      const snapshot = this.lint(document, resolved, state.cache, module);
       state.snapshot = snapshot;
       this.env.published(snapshot);
       return snapshot;
@@ -142,19 +161,26 @@ export class LintedDocuments {
     }
   }
 
-  private lint(document: TextDocument, resolved: ResolvedSettings, cache: ParseCache): LintSnapshot {
+  private lint(document: TextDocument, resolved: ResolvedSettings, cache: ParseCache, module: ModuleContext | undefined): LintSnapshot {
     const text = document.getText();
     const path = uriToPath(document.uri);
     const base = { uri: document.uri, version: document.version, text, lines: new LineMap(text), settings: resolved.settings };
     if (!resolved.enabled || resolved.project?.ignores(path)) return { ...base, result: NOTHING, workloadPorts: [] };
-    const input: LintInput = { text, path, settings: resolved.settings, today: this.env.today(), format: this.formatOf(document.uri), cache };
-    return { ...base, result: lintDocument(input), workloadPorts: findWorkloadPorts(input) };
+    const input: LintInput = { text, path, settings: resolved.settings, today: this.env.today(), format: this.formatOf(document.uri), cache, ...(module ? { module } : {}) };
+    return { ...base, result: lintDocument(input), workloadPorts: findWorkloadPorts(input), ...(module ? { module } : {}) };
   }
 
-  /** The format the editor's language id names; otherwise the engine detects it from the path. */
+  /**
+   * The format the editor's language id names. Several formats share `yaml` and `json`: then the
+   * content decides among them. Otherwise the engine detects the format from the path and content.
+   */
   private formatOf(uri: string): FormatId | undefined {
-    const languageId = this.documents.get(uri)?.languageId;
-    return adapters.find((adapter) => languageId !== undefined && adapter.languageIds.includes(languageId))?.id;
+    const document = this.documents.get(uri);
+    const languageId = document?.languageId;
+    const candidates = adapters.filter((adapter) => languageId !== undefined && adapter.languageIds.includes(languageId));
+    if (candidates.length <= 1 || !document) return candidates[0]?.id;
+    const text = document.getText();
+    return candidates.find((adapter) => adapter.detect(uriToPath(uri), text))?.id;
   }
 }
 

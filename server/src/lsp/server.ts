@@ -9,6 +9,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type CodeLens,
   type Connection,
   type Hover,
   type InitializeResult,
@@ -16,9 +17,12 @@ import {
 import { CONFIG_FILE_NAME, initEngine } from '../engine/index';
 import { loadEngineAssets } from '../node/assets';
 import {
+  EXPOSURES_REQUEST,
   FIX_ALL_KIND,
   LINT_FILES_REQUEST,
   NARROW_PORTS_REQUEST,
+  type ExposuresParams,
+  type ExposuresResult,
   type LintFilesParams,
   type LintFilesResult,
   type NarrowPortsParams,
@@ -26,8 +30,10 @@ import {
 } from '../shared/protocol';
 import { readClientSupport, type ClientSupport } from './capabilities';
 import { fixAllAction, isWanted, quickFixes } from './code-actions';
+import { codeLenses } from './code-lens';
 import { toDiagnostic } from './diagnostics';
 import { LintedDocuments, localToday, type LintSnapshot } from './documents';
+import { listExposures } from './exposures';
 import { describeAt } from './hover';
 import { lintFiles } from './lint-files';
 import { narrowPorts } from './narrow-ports';
@@ -36,6 +42,11 @@ import { ProjectConfigs } from './project-config-loader';
 import { parseProjectConfig } from './project-config-parse';
 import { DocumentSettings } from './settings';
 import { OnceLogger } from './once-logger';
+import { isFileUri, uriToPath } from './uri';
+import { locator, WorkspaceModules } from './workspace-modules';
+
+/** Terraform files whose change on disk can change the findings of an open document of their module. */
+const MODULE_FILE_GLOBS = ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json'];
 
 /** Wires one connection: all state lives in this closure, none in module globals. */
 export function startServer(connection: Connection): void {
@@ -72,13 +83,17 @@ export function startServer(connection: Connection): void {
     published: (snapshot) => publish(snapshot),
     cleared: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
     logError: (message, error) => log.error(message, error),
+    moduleContext: (uri) => modules?.contextFor(uri) ?? Promise.resolve(undefined),
   });
+  /** Terraform module files of the workspace, known once the client has named its folders. */
+  let modules: WorkspaceModules | undefined;
 
   function publish(snapshot: LintSnapshot): void {
     for (const problem of snapshot.result.internalErrors) {
       log.errorOnce(`Internal error in ${problem.checkId} on ${snapshot.uri}: ${problem.message}`, problem.stack);
     }
-    const diagnostics = snapshot.result.findings.map((finding) => toDiagnostic(finding, snapshot.uri, snapshot.lines, clientSupport()));
+    const locate = locator(snapshot.module);
+    const diagnostics = snapshot.result.findings.map((finding) => toDiagnostic(finding, snapshot.uri, snapshot.lines, clientSupport(), locate));
     void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
   }
 
@@ -94,11 +109,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     support = readClientSupport(params);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    modules = new WorkspaceModules(folders.filter(isFileUri).map(uriToPath));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'Port Warden' },
     };
@@ -108,7 +126,8 @@ export function startServer(connection: Connection): void {
     const current = clientSupport();
     if (current.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'portwarden' });
     if (current.dynamicFileWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+      const watchers = [`**/${CONFIG_FILE_NAME}`, ...MODULE_FILE_GLOBS].map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     }
   });
 
@@ -121,13 +140,26 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    void modules?.changedOnDisk(params.changes.map((change) => change.uri)).then((paths) => {
+      for (const path of paths) linted.scheduleDependents(path);
+    });
     if (!params.changes.some((change) => isConfigFileUri(change.uri))) return;
     projectConfigs.forget();
     relintEverything();
   });
 
-  documents.onDidChangeContent(({ document }) => linted.scheduleLint(document.uri));
-  documents.onDidClose(({ document }) => linted.close(document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    const modulePath = modules?.edited(document.uri, document.getText());
+    linted.scheduleLint(document.uri);
+    // Other open files of the module (or its callers and children) may use what changed.
+    if (modulePath !== undefined) linted.scheduleDependents(modulePath);
+  });
+  documents.onDidClose(({ document }) => {
+    const modulePath = modules?.closed(document.uri);
+    linted.close(document.uri);
+    // Closing without saving puts the file's text on disk back in force.
+    if (modulePath !== undefined) linted.scheduleDependents(modulePath);
+  });
 
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
     try {
@@ -178,9 +210,29 @@ export function startServer(connection: Connection): void {
       isOpen: (uri) => documents.get(uri) !== undefined,
       settings: (uri) => settings.get(uri),
       today: () => localToday(),
+      moduleContext: (uri) => modules?.contextFor(uri) ?? Promise.resolve(undefined),
       publish: (uri, lines, findings) => {
         void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, uri, lines, clientSupport())) });
       },
+    });
+  });
+
+  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+    try {
+      const snapshot = await linted.current(params.textDocument.uri);
+      return snapshot ? codeLenses(snapshot, localToday(), clientSupport()) : [];
+    } catch (error) {
+      log.error(`Code lenses for ${params.textDocument.uri} failed`, error);
+      return [];
+    }
+  });
+
+  connection.onRequest(EXPOSURES_REQUEST, async (params: ExposuresParams): Promise<ExposuresResult> => {
+    await engineReady;
+    return listExposures(params, {
+      current: (uri) => linted.current(uri),
+      settings: (uri) => settings.get(uri),
+      today: () => localToday(),
     });
   });
 

@@ -1,4 +1,4 @@
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /**
  * Names and payloads the extension client and the language server share beyond standard LSP.
@@ -18,7 +18,7 @@ export const SHOW_OUTPUT_COMMAND = 'portwarden.showOutput';
 export const RESTART_SERVER_COMMAND = 'portwarden.restartServer';
 
 /** The client commands a client may say it runs, in `initializationOptions.clientCommands`. */
-export type ClientCommand = typeof NARROW_PORTS_COMMAND | typeof INSERT_SNIPPET_COMMAND;
+export type ClientCommand = typeof NARROW_PORTS_COMMAND | typeof INSERT_SNIPPET_COMMAND | typeof SHOW_EXPOSURES_COMMAND;
 
 export interface InitializationOptions {
   /** Client-side commands the server may put in code actions; other clients get plain edits only. */
@@ -78,3 +78,55 @@ export interface LintFilesResult {
   /** Files that could not be read or were too large, with the reason. */
   readonly skipped: readonly { readonly uri: string; readonly reason: string }[];
 }
+
+/** The Explorer's "Exposed Ports" view asks for the exposures of these files (see EXPOSURES_REQUEST). */
+export const EXPOSURES_REQUEST = 'portwarden/exposures';
+/** Client command a CodeLens runs: shows the resource in the Exposed Ports view. */
+export const SHOW_EXPOSURES_COMMAND = 'portwarden.showExposures';
+
+export interface ExposuresParams {
+  /** File URIs to list; open documents are read from the editor, the others from disk. */
+  readonly uris: readonly string[];
+}
+
+/** One allow rule, as the view shows it; built by the engine's inventory, as `portwarden inventory` lists it. */
+export interface ExposureItem {
+  readonly uri: string;
+  /** The rule, counted from 0 as LSP counts. */
+  readonly range: Range;
+  readonly resource: string;
+  readonly provider: string;
+  readonly direction: 'ingress' | 'egress';
+  readonly protocol: string;
+  /** `22`, `80, 443`, `0-65535`, or the expression when unresolved; empty without ports. */
+  readonly ports: string;
+  /** One label per range (`22`, `udp 53`), for grouping by port. */
+  readonly portLabels: readonly string[];
+  readonly peers: readonly string[];
+  /** internet, external, unknown, trusted, group or private. */
+  readonly reach: string;
+  readonly owner?: string;
+  readonly ownerState: 'named' | 'unresolved' | 'missing';
+  readonly expires?: string;
+  readonly isExpired: boolean;
+  readonly findings: readonly { readonly checkId: string; readonly severity: 'error' | 'warning' | 'info'; readonly message: string }[];
+}
+
+export interface ExposuresResult {
+  readonly exposures: readonly ExposureItem[];
+  /** Files that could not be read or were too large, with the reason. */
+  readonly skipped: readonly { readonly uri: string; readonly reason: string }[];
+}
+
+/** The argument of SHOW_EXPOSURES_COMMAND. */
+export interface ShowExposuresArgs {
+  readonly uri: string;
+  readonly resource: string;
+}
+
+/** The Exposed Ports view in the Explorer, and the commands on its title bar and items. */
+export const EXPOSURES_VIEW = 'portwarden.exposures';
+export const REFRESH_EXPOSURES_COMMAND = 'portwarden.exposures.refresh';
+export const GROUP_EXPOSURES_COMMAND = 'portwarden.exposures.groupBy';
+/** Run by a click on a rule in the view: opens the file with the rule selected. */
+export const REVEAL_EXPOSURE_COMMAND = 'portwarden.exposures.reveal';

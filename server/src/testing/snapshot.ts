@@ -45,7 +45,7 @@ export function renderRules(text: string, rules: readonly NetworkRule[]): string
     `owner=${showValue(rule.owner, (o) => o)}`,
     `expires=${showValue(rule.expires, (e) => e)}`,
     ...(rule.priority ? [`priority=${showValue(rule.priority, String)}`] : []),
-    ...(rule.service ? [`service=${rule.service.kind}:${rule.service.engine ?? '?'}`] : []),
+    ...(rule.service ? [`service=${rule.service.kind}${rule.service.kind === 'database' ? `:${rule.service.engine ?? '?'}` : ''}`] : []),
     `@${showSpan(lines, rule.span)} ports@${showSpan(lines, rule.ports.span)} peers@${showSpan(lines, rule.peers.span)}`,
   ].join(' ')).join('\n') + '\n';
 }

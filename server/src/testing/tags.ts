@@ -1,10 +1,13 @@
+import type { FormatId } from '../engine/model/network-rule';
+
 /**
  * Template tags for test documents: they strip the indentation the lines share and the first
  * and last blank line, so cases can be written indented inside the test table. The tag names the
- * format: `tf` for Terraform.
+ * format: `tf` for Terraform, `k8s` for Kubernetes, `cfn` and `cfnJson` for CloudFormation,
+ * `compose` for Docker Compose, `sg` for a security-group export (JSON).
  */
 export interface TaggedCode {
-  readonly format: 'terraform';
+  readonly format: FormatId;
   readonly path: string;
   readonly text: string;
 }
@@ -22,4 +25,24 @@ function joinTemplate(strings: TemplateStringsArray, values: readonly unknown[])
 
 export function tf(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
   return { format: 'terraform', path: 'main.tf', text: dedent(joinTemplate(strings, values)) };
+}
+
+export function k8s(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
+  return { format: 'kubernetes', path: 'manifest.yaml', text: dedent(joinTemplate(strings, values)) };
+}
+
+export function cfn(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
+  return { format: 'cloudformation', path: 'template.yaml', text: dedent(joinTemplate(strings, values)) };
+}
+
+export function cfnJson(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
+  return { format: 'cloudformation', path: 'template.json', text: dedent(joinTemplate(strings, values)) };
+}
+
+export function compose(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
+  return { format: 'compose', path: 'compose.yaml', text: dedent(joinTemplate(strings, values)) };
+}
+
+export function sg(strings: TemplateStringsArray, ...values: unknown[]): TaggedCode {
+  return { format: 'sg-exports', path: 'security-groups.json', text: dedent(joinTemplate(strings, values)) };
 }

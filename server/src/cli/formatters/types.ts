@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Check, LineMap, LintResult, Span } from '../../engine/index';
+import type { Check, LineMap, LintResult, ModuleContext, Span } from '../../engine/index';
 
 /** One linted file as the formatters see it. */
 export interface FileReport {
@@ -9,6 +9,8 @@ export interface FileReport {
   readonly lines: LineMap;
   /** With --quiet, holds the errors only. */
   readonly result: LintResult;
+  /** The module files the file was linted with (Terraform), for linting it again the same way. */
+  readonly module?: ModuleContext;
 }
 
 /** Something that went wrong outside any one file's findings: an unreadable file, a broken configuration. */

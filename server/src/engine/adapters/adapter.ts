@@ -1,5 +1,6 @@
 import type { AdapterResult, FormatId } from '../model/network-rule';
 import type { PortRange } from '../model/ports';
+import type { DocumentContext } from './module-context';
 
 export interface AdapterOptions {
   readonly ownerKeys: readonly string[];
@@ -14,16 +15,17 @@ export interface Adapter {
   detect(path: string, text: string): boolean;
   /**
    * Never throws on bad input: broken blocks are skipped and reported as parse errors. With a
-   * cache, the adapter may reuse its previous parse of the same document.
+   * cache, the adapter may reuse its previous parse of the same document. With a context, it may
+   * evaluate values written in the files around the document (a Terraform module).
    */
-  parse(text: string, options: AdapterOptions, cache?: ParseCache): AdapterResult;
+  parse(text: string, options: AdapterOptions, cache?: ParseCache, context?: DocumentContext): AdapterResult;
   /**
    * Ports the document's workloads serve (load-balancer listeners, target groups, container
    * ports): the first candidates for "Narrow port range to ...".
    */
   workloadPorts?(text: string, cache?: ParseCache): PortRange[][];
-  /** How a line comment starts in this format, for suppression comments. */
-  readonly commentPrefix: string;
+  /** How a line comment starts in this format, for suppression comments; undefined when it has none (JSON). */
+  readonly commentPrefix: string | undefined;
 }
 
 /** Anything an adapter keeps between two parses of one document; it frees wasm memory on dispose. */

@@ -1,7 +1,12 @@
 import type { Adapter } from './adapter';
+import { adapter as cloudformation } from './cloudformation/index';
+import { adapter as compose } from './compose/index';
+import { adapter as kubernetes } from './kubernetes/index';
+import { adapter as sgExports } from './sg-exports/index';
 import { adapter as terraform } from './terraform/index';
 
-export const adapters: readonly Adapter[] = [terraform];
+/** Detection is by content for every format but Terraform; the first adapter that claims a document reads it. */
+export const adapters: readonly Adapter[] = [terraform, cloudformation, kubernetes, compose, sgExports];
 
 export function findAdapter(path: string, text: string): Adapter | undefined {
   return adapters.find((adapter) => adapter.detect(path, text));

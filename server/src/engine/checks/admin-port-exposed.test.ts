@@ -1,5 +1,5 @@
 import { testCheck } from '../../testing/check-tester';
-import { tf } from '../../testing/tags';
+import { tf, k8s, cfn, compose, sg } from '../../testing/tags';
 import { DEFAULT_ADMIN_PORTS } from '../settings';
 import { check } from './admin-port-exposed';
 
@@ -175,6 +175,53 @@ testCheck(check, {
           port                = 3389
           publicly_accessible = true
         }`,
+    },
+    {
+      name: 'Kubernetes: an SSH load balancer restricted to the office',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: ssh
+        spec:
+          type: LoadBalancer
+          loadBalancerSourceRanges:
+            - 203.0.113.0/24
+          ports:
+            - port: 22`,
+    },
+    {
+      name: 'Kubernetes: a hostPort bound to 127.0.0.1',
+      code: k8s`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: debug
+        spec:
+          containers:
+            - name: sshd
+              image: example/sshd
+              ports:
+                - containerPort: 22
+                  hostPort: 22
+                  hostIP: 127.0.0.1`,
+    },
+    {
+      name: 'CloudFormation: SSH from a parameter without a Default stays silent',
+      code: cfn`
+        Parameters:
+          AdminCidr:
+            Type: String
+        Resources:
+          Bastion:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: bastion
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  CidrIp: !Ref AdminCidr`,
     },
   ],
   invalid: [
@@ -602,6 +649,144 @@ testCheck(check, {
               port_range_max    = 22
               security_group_id = "sg-1"
               remote_ip_prefix  = "10.0.0.0/8"
+            }`,
+        }],
+      }],
+    },
+    {
+      name: 'Kubernetes: a hostPort in front of SSH, on every address of the node',
+      code: k8s`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: bastion
+        spec:
+          template:
+            spec:
+              containers:
+                - name: sshd
+                  image: example/sshd
+                  ports:
+                    - containerPort: 22
+                      hostPort: 2222`,
+      findings: [{
+        message: 'SSH (22) is open to 0.0.0.0/0',
+        line: 12, column: 30, endLine: 13, endColumn: 29,
+        fixes: [{
+          title: 'Bind to 127.0.0.1',
+          preferred: true,
+          output: k8s`
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: bastion
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: sshd
+                      image: example/sshd
+                      ports:
+                        - containerPort: 22
+                          hostPort: 2222
+                          hostIP: 127.0.0.1`,
+        }],
+      }],
+    },
+    {
+      name: 'CloudFormation: SSH from a parameter whose Default is the internet',
+      code: cfn`
+        Parameters:
+          AdminCidr:
+            Type: String
+            Default: 0.0.0.0/0
+        Resources:
+          Bastion:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: bastion
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 22
+                  ToPort: 22
+                  CidrIp: !Ref AdminCidr`,
+      findings: [{
+        message: 'SSH (22) is open to 0.0.0.0/0 from Parameters.AdminCidr Default, line 4',
+        line: 12, column: 11, endLine: 13, endColumn: 21,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'Compose: SSH published on 2222 in the long syntax',
+      code: compose`
+        services:
+          sshd:
+            image: example/sshd
+            ports:
+              - target: 22
+                published: "2222"
+                protocol: tcp`,
+      findings: [{
+        message: 'SSH (22) is open to 0.0.0.0/0',
+        line: 5, column: 17, endLine: 6, endColumn: 26,
+        fixes: [{
+          title: 'Bind to 127.0.0.1',
+          preferred: true,
+          output: compose`
+            services:
+              sshd:
+                image: example/sshd
+                ports:
+                  - target: 22
+                    published: "2222"
+                    protocol: tcp
+                    host_ip: 127.0.0.1`,
+        }],
+      }],
+    },
+    {
+      name: 'Azure export: RDP from any source',
+      code: sg`
+        {
+          "name": "vm-nsg",
+          "type": "Microsoft.Network/networkSecurityGroups",
+          "securityRules": [
+            {
+              "name": "rdp",
+              "access": "Allow",
+              "direction": "Inbound",
+              "priority": 100,
+              "protocol": "Tcp",
+              "sourceAddressPrefix": "*",
+              "sourcePortRange": "*",
+              "destinationAddressPrefix": "*",
+              "destinationPortRange": "3389"
+            }
+          ]
+        }`,
+      findings: [{
+        message: 'RDP (3389) is open to *',
+        line: 14, column: 32, endLine: 14, endColumn: 36,
+        fixes: [{
+          title: 'Restrict source to 10.0.0.0/8',
+          preferred: true,
+          output: sg`
+            {
+              "name": "vm-nsg",
+              "type": "Microsoft.Network/networkSecurityGroups",
+              "securityRules": [
+                {
+                  "name": "rdp",
+                  "access": "Allow",
+                  "direction": "Inbound",
+                  "priority": 100,
+                  "protocol": "Tcp",
+                  "sourceAddressPrefix": "10.0.0.0/8",
+                  "sourcePortRange": "*",
+                  "destinationAddressPrefix": "*",
+                  "destinationPortRange": "3389"
+                }
+              ]
             }`,
         }],
       }],

@@ -1,8 +1,9 @@
+import { fromOrigin } from '../model/value';
 import { carriesPorts, internetPeers, isInternetIngress, showPeers } from '../model/peers';
 import { countPorts } from '../model/ports';
 import { portsNamed, showNamedPorts, type NamedPort } from '../settings';
 import { defineCheck } from './define-check';
-import { restrictSourceFix } from './fixes';
+import { loopbackFix, restrictSourceFix } from './fixes';
 
 export const check = defineCheck({
   id: 'admin-port-exposed',
@@ -28,12 +29,12 @@ export const check = defineCheck({
     for (const named of portsNamed(ctx.settings.adminPorts, rule.ports.value)) if (!byPort.has(named.port)) byPort.set(named.port, named);
     const services = [...byPort.values()].sort((a, b) => a.port - b.port);
     if (services.length === 0) return;
-    const fix = restrictSourceFix(rule, ctx.settings, true);
+    const fix = restrictSourceFix(rule, ctx.settings, true) ?? loopbackFix(rule, true);
     ctx.report({
       message: services.length === 1 ? 'one' : 'several',
       span: rule.ports.span,
       rule,
-      data: { services: showNamedPorts(services), peers: showPeers(internetPeers(rule)) },
+      data: { services: showNamedPorts(services) + fromOrigin(rule.ports), peers: showPeers(internetPeers(rule)) },
       fixes: fix ? [fix] : [],
     });
   },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { testCheck } from '../../testing/check-tester';
-import { tf } from '../../testing/tags';
+import { tf, k8s, cfn, compose, sg } from '../../testing/tags';
 import { check, dayNumber } from './expired-rule';
 
 describe('dayNumber', () => {
@@ -82,6 +82,20 @@ testCheck(check, {
             expires = var.vendor_access_until
           }
         }`,
+    },
+    {
+      name: 'Kubernetes: an expiry annotation still in the future',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: demo
+          annotations:
+            expires: "2027-01-31"
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 443`,
     },
   ],
   invalid: [
@@ -373,6 +387,87 @@ testCheck(check, {
       findings: [{
         message: 'Temporary rule expired on 2026-05-31 (176 days ago)',
         line: 3, column: 38, endLine: 3, endColumn: 48,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'Kubernetes: an expiry annotation in the past',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: demo
+          annotations:
+            expires: "2026-01-31"
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 443`,
+      findings: [{
+        message: 'Temporary rule expired on 2026-01-31 (296 days ago)',
+        line: 6, column: 15, endLine: 6, endColumn: 25,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'CloudFormation: an Expires tag on the group',
+      code: cfn`
+        Resources:
+          Vendor:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: vendor access
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 443
+                  ToPort: 443
+                  CidrIp: 198.51.100.0/24
+              Tags:
+                - Key: Expires
+                  Value: "2026-10-01"`,
+      findings: [{
+        message: 'Temporary rule expired on 2026-10-01 (53 days ago)',
+        line: 13, column: 19, endLine: 13, endColumn: 29,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'Compose: an expires= label',
+      code: compose`
+        services:
+          demo:
+            image: nginx
+            labels:
+              - "expires=2026-11-01"
+            ports:
+              - "127.0.0.1:8080:80"`,
+      findings: [{
+        message: 'Temporary rule expired on 2026-11-01 (22 days ago)',
+        line: 5, column: 18, endLine: 5, endColumn: 28,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'AWS export: expires= in an address range description',
+      code: sg`
+        {
+          "SecurityGroups": [
+            {
+              "GroupId": "sg-0a1b2c3d4e5f67890",
+              "IpPermissions": [
+                {
+                  "IpProtocol": "tcp",
+                  "FromPort": 443,
+                  "ToPort": 443,
+                  "IpRanges": [{ "CidrIp": "198.51.100.0/24", "Description": "vendor, expires=2026-09-30" }]
+                }
+              ]
+            }
+          ]
+        }`,
+      findings: [{
+        message: 'Temporary rule expired on 2026-09-30 (54 days ago)',
+        line: 10, column: 87, endLine: 10, endColumn: 97,
         fixes: [],
       }],
     },

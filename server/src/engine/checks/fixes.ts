@@ -35,3 +35,13 @@ export function restrictSourceFix(rule: NetworkRule, settings: Settings, preferr
   if (!edits) return undefined;
   return { title: `Restrict source to ${cidrs.join(', ')}`, edits, ...(preferred ? { preferred: true } : {}) };
 }
+
+/**
+ * "Bind to 127.0.0.1": for a port published on a host (Compose, a Kubernetes hostPort), where no
+ * source list exists to restrict; the host itself keeps its access.
+ */
+export function loopbackFix(rule: NetworkRule, preferred: boolean): Fix | undefined {
+  const edits = rule.edit.bindToLoopback?.();
+  if (!edits) return undefined;
+  return { title: 'Bind to 127.0.0.1', edits, ...(preferred ? { preferred: true } : {}) };
+}

@@ -1,5 +1,5 @@
 import { testCheck } from '../../testing/check-tester';
-import { tf } from '../../testing/tags';
+import { tf, k8s, cfn, compose, sg } from '../../testing/tags';
 import { check } from './full-range-exposure';
 
 testCheck(check, {
@@ -87,6 +87,41 @@ testCheck(check, {
             cidr_blocks = ["0.0.0.0/0"]
           }
         }`,
+    },
+    {
+      name: 'Kubernetes: a NetworkPolicy rule that allows every port from other pods only',
+      code: k8s`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: same-namespace
+        spec:
+          podSelector: {}
+          ingress:
+            - from:
+                - podSelector: {}`,
+    },
+    {
+      name: 'Compose: a wide range published on 127.0.0.1 only',
+      code: compose`
+        services:
+          game:
+            image: example/game-server
+            ports:
+              - "127.0.0.1:7000-9000:7000-9000/udp"`,
+    },
+    {
+      name: 'GCP export: every port, but only from the internal range',
+      code: sg`
+        [
+          {
+            "kind": "compute#firewall",
+            "name": "allow-internal",
+            "direction": "INGRESS",
+            "allowed": [{ "IPProtocol": "all" }],
+            "sourceRanges": ["10.128.0.0/9"]
+          }
+        ]`,
     },
   ],
   invalid: [
@@ -306,6 +341,204 @@ testCheck(check, {
               security_group_id = "f00d"
             }`,
         })),
+      }],
+    },
+    {
+      name: 'Kubernetes: a NetworkPolicy ingress rule `{}` lets every source in on every port',
+      code: k8s`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: allow-all
+        spec:
+          podSelector: {}
+          ingress:
+            - {}`,
+      findings: [{
+        message: '65,536 ports (0-65535) are open to 0.0.0.0/0',
+        line: 8, column: 7, endLine: 8, endColumn: 9,
+        fixes: [{
+          title: 'Narrow port range to 443',
+          output: k8s`
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: allow-all
+            spec:
+              podSelector: {}
+              ingress:
+                - { ports: [{ protocol: TCP, port: 443 }] }`,
+        }, {
+          title: 'Narrow port range to 80',
+          output: k8s`
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: allow-all
+            spec:
+              podSelector: {}
+              ingress:
+                - { ports: [{ protocol: TCP, port: 80 }] }`,
+        }],
+      }],
+    },
+    {
+      name: 'Kubernetes: hostNetwork puts every port of the pod on the node',
+      code: k8s`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata:
+          name: agent
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+              containers:
+                - name: agent
+                  image: example/agent`,
+      findings: [{
+        message: "DaemonSet/agent uses the host's network: every port it listens on is open to 0.0.0.0/0",
+        line: 8, column: 20, endLine: 8, endColumn: 24,
+        fixes: [{
+          title: 'Turn off host networking',
+          output: k8s`
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: agent
+            spec:
+              template:
+                spec:
+                  hostNetwork: false
+                  containers:
+                    - name: agent
+                      image: example/agent`,
+        }],
+      }],
+    },
+    {
+      name: 'CloudFormation: every protocol from anywhere, inline in a group',
+      code: cfn`
+        Resources:
+          Web:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: web
+              SecurityGroupIngress:
+                - IpProtocol: -1
+                  CidrIp: 0.0.0.0/0`,
+      findings: [{
+        message: '65,536 ports (0-65535) are open to 0.0.0.0/0',
+        line: 7, column: 23, endLine: 7, endColumn: 25,
+        fixes: [{
+          title: 'Narrow port range to 443',
+          output: cfn`
+            Resources:
+              Web:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      CidrIp: 0.0.0.0/0
+                      FromPort: 443
+                      ToPort: 443`,
+        }, {
+          title: 'Narrow port range to 80',
+          output: cfn`
+            Resources:
+              Web:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      CidrIp: 0.0.0.0/0
+                      FromPort: 80
+                      ToPort: 80`,
+        }],
+      }],
+    },
+    {
+      name: 'Compose: a wide published range, bound to every interface',
+      code: compose`
+        services:
+          media:
+            image: example/media
+            ports:
+              - "10000-20000:10000-20000/udp"`,
+      findings: [{
+        message: '10,001 ports (10000-20000) are open to 0.0.0.0/0',
+        line: 5, column: 10, endLine: 5, endColumn: 37,
+        fixes: [{
+          title: 'Bind to 127.0.0.1',
+          output: compose`
+            services:
+              media:
+                image: example/media
+                ports:
+                  - "127.0.0.1:10000-20000:10000-20000/udp"`,
+        }],
+      }],
+    },
+    {
+      name: 'GCP export: every protocol from anywhere',
+      code: sg`
+        [
+          {
+            "kind": "compute#firewall",
+            "name": "allow-all",
+            "direction": "INGRESS",
+            "allowed": [
+              {
+                "IPProtocol": "all"
+              }
+            ],
+            "sourceRanges": ["0.0.0.0/0"]
+          }
+        ]`,
+      findings: [{
+        message: '65,536 ports (0-65535) are open to 0.0.0.0/0',
+        line: 8, column: 24, endLine: 8, endColumn: 27,
+        fixes: [{
+          title: 'Narrow port range to 443',
+          output: sg`
+            [
+              {
+                "kind": "compute#firewall",
+                "name": "allow-all",
+                "direction": "INGRESS",
+                "allowed": [
+                  {
+                    "IPProtocol": "tcp",
+                    "ports": [
+                      "443"
+                    ]
+                  }
+                ],
+                "sourceRanges": ["0.0.0.0/0"]
+              }
+            ]`,
+        }, {
+          title: 'Narrow port range to 80',
+          output: sg`
+            [
+              {
+                "kind": "compute#firewall",
+                "name": "allow-all",
+                "direction": "INGRESS",
+                "allowed": [
+                  {
+                    "IPProtocol": "tcp",
+                    "ports": [
+                      "80"
+                    ]
+                  }
+                ],
+                "sourceRanges": ["0.0.0.0/0"]
+              }
+            ]`,
+        }],
       }],
     },
   ],

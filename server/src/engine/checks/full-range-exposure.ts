@@ -1,7 +1,16 @@
+import { fromOrigin } from '../model/value';
 import { carriesPorts, internetPeers, isInternetIngress, showPeers } from '../model/peers';
 import { countPorts, showCount, showRanges } from '../model/ports';
 import { defineCheck } from './define-check';
-import { narrowingFixes } from './fixes';
+import type { Fix } from '../findings';
+import type { NetworkRule } from '../model/network-rule';
+import { loopbackFix, narrowingFixes } from './fixes';
+
+/** Not preferred: the workload may need the host's network (a CNI agent, a node exporter). */
+function turnOffFix(rule: NetworkRule): Fix[] {
+  const edits = rule.edit.turnOffService?.();
+  return edits ? [{ title: 'Turn off host networking', edits }] : [];
+}
 
 export const check = defineCheck({
   id: 'full-range-exposure',
@@ -10,6 +19,7 @@ export const check = defineCheck({
   fixable: true,
   messages: {
     wide: '{count} ports ({ranges}) are open to {peers}',
+    hostNetwork: '{resource} uses the host\'s network: every port it listens on is open to {peers}',
   },
   docs: {
     why: 'A rule that opens every port, or a wide range of them, to the whole internet exposes every service on the host, including the ones nobody meant to publish: databases, admin consoles, debug ports. Scanners find them within minutes.',
@@ -20,12 +30,18 @@ export const check = defineCheck({
     if (!isInternetIngress(rule) || !carriesPorts(rule) || !rule.ports.known) return;
     const count = countPorts(rule.ports.value);
     if (count <= ctx.settings.maxPortRange) return;
+    if (rule.service?.kind === 'host-network') {
+      const peers = showPeers(internetPeers(rule));
+      ctx.report({ message: 'hostNetwork', span: rule.service.switchSpan, rule, data: { resource: rule.resource.address, peers }, fixes: turnOffFix(rule) });
+      return;
+    }
+    const loopback = loopbackFix(rule, false);
     ctx.report({
       message: 'wide',
       span: rule.ports.span,
       rule,
-      data: { count: showCount(count), ranges: showRanges(rule.ports.value), peers: showPeers(internetPeers(rule)) },
-      fixes: narrowingFixes(rule, ctx.settings),
+      data: { count: showCount(count), ranges: showRanges(rule.ports.value) + fromOrigin(rule.ports), peers: showPeers(internetPeers(rule)) },
+      fixes: [...narrowingFixes(rule, ctx.settings), ...(loopback ? [loopback] : [])],
     });
   },
 });

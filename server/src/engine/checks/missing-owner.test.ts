@@ -1,5 +1,5 @@
 import { testCheck } from '../../testing/check-tester';
-import { tf } from '../../testing/tags';
+import { tf, k8s, cfn, compose, sg } from '../../testing/tags';
 import { check } from './missing-owner';
 
 testCheck(check, {
@@ -232,6 +232,55 @@ testCheck(check, {
           remote_ip_prefix  = "0.0.0.0/0"
           security_group_id = openstack_networking_secgroup_v2.web.id
         }`,
+    },
+    {
+      name: 'Kubernetes: a workload owned through its pod template labels',
+      code: k8s`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: bastion
+        spec:
+          template:
+            metadata:
+              labels:
+                owner: platform-team
+            spec:
+              containers:
+                - name: sshd
+                  image: example/sshd
+                  ports:
+                    - containerPort: 22
+                      hostPort: 22
+                      hostIP: 10.0.0.5`,
+    },
+    {
+      name: 'Compose: an owner in a list of labels',
+      code: compose`
+        services:
+          web:
+            image: nginx
+            labels:
+              - "owner=web-team"
+            ports:
+              - "443:443"`,
+    },
+    {
+      name: 'CloudFormation: an owner tag whose value is a !Ref may hold an owner',
+      code: cfn`
+        Resources:
+          Web:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: web
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 443
+                  ToPort: 443
+                  CidrIp: 0.0.0.0/0
+              Tags:
+                - Key: owner
+                  Value: !Ref Team`,
     },
   ],
   invalid: [
@@ -847,6 +896,153 @@ testCheck(check, {
               remote_ip_prefix  = "0.0.0.0/0"
               security_group_id = openstack_networking_secgroup_v2.web.id
               description       = "owner=TODO"
+            }`,
+        }],
+      }],
+    },
+    {
+      name: 'Kubernetes: a LoadBalancer Service without an owner label',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          labels:
+            app: web
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 443`,
+      findings: [{
+        message: 'Service/web has no owner tag (owner, Owner) and no owner= in its descriptions',
+        line: 4, column: 3, endLine: 4, endColumn: 12,
+        fixes: [{
+          title: 'Add owner tag',
+          output: k8s`
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              labels:
+                app: web
+                owner: TODO
+            spec:
+              type: LoadBalancer
+              ports:
+                - port: 443`,
+        }],
+      }],
+    },
+    {
+      name: 'CloudFormation: a group without an owner tag',
+      code: cfn`
+        Resources:
+          Web:
+            Type: AWS::EC2::SecurityGroup
+            Properties:
+              GroupDescription: web
+              SecurityGroupIngress:
+                - IpProtocol: tcp
+                  FromPort: 443
+                  ToPort: 443
+                  CidrIp: 0.0.0.0/0`,
+      findings: [{
+        message: 'Web has no owner tag (owner, Owner) and no owner= in its descriptions',
+        line: 2, column: 3, endLine: 2, endColumn: 6,
+        fixes: [{
+          title: 'Add owner tag',
+          output: cfn`
+            Resources:
+              Web:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  SecurityGroupIngress:
+                    - IpProtocol: tcp
+                      FromPort: 443
+                      ToPort: 443
+                      CidrIp: 0.0.0.0/0
+                  Tags:
+                    - Key: owner
+                      Value: TODO`,
+        }],
+      }],
+    },
+    {
+      name: 'Compose: labels as a list without an owner',
+      code: compose`
+        services:
+          web:
+            image: nginx
+            labels:
+              - "tier=frontend"
+            ports:
+              - "443:443"`,
+      findings: [{
+        message: 'services.web has no owner tag (owner, Owner) and no owner= in its descriptions',
+        line: 2, column: 3, endLine: 2, endColumn: 6,
+        fixes: [{
+          title: 'Add owner tag',
+          output: compose`
+            services:
+              web:
+                image: nginx
+                labels:
+                  - "tier=frontend"
+                  - "owner=TODO"
+                ports:
+                  - "443:443"`,
+        }],
+      }],
+    },
+    {
+      name: 'AWS export: a group without tags',
+      code: sg`
+        {
+          "SecurityGroups": [
+            {
+              "GroupId": "sg-0a1b2c3d4e5f67890",
+              "GroupName": "web",
+              "IpPermissions": [
+                {
+                  "IpProtocol": "tcp",
+                  "FromPort": 443,
+                  "ToPort": 443,
+                  "IpRanges": [{ "CidrIp": "0.0.0.0/0" }]
+                }
+              ],
+              "VpcId": "vpc-0123456789abcdef0"
+            }
+          ]
+        }`,
+      findings: [{
+        message: 'sg-0a1b2c3d4e5f67890 has no owner tag (owner, Owner) and no owner= in its descriptions',
+        line: 4, column: 7, endLine: 4, endColumn: 40,
+        fixes: [{
+          title: 'Add owner tag',
+          output: sg`
+            {
+              "SecurityGroups": [
+                {
+                  "GroupId": "sg-0a1b2c3d4e5f67890",
+                  "GroupName": "web",
+                  "IpPermissions": [
+                    {
+                      "IpProtocol": "tcp",
+                      "FromPort": 443,
+                      "ToPort": 443,
+                      "IpRanges": [{ "CidrIp": "0.0.0.0/0" }]
+                    }
+                  ],
+                  "VpcId": "vpc-0123456789abcdef0",
+                  "Tags": [
+                    {
+                      "Key": "owner",
+                      "Value": "TODO"
+                    }
+                  ]
+                }
+              ]
             }`,
         }],
       }],

@@ -1,5 +1,5 @@
 import { testCheck } from '../../testing/check-tester';
-import { tf } from '../../testing/tags';
+import { tf, k8s, cfn, cfnJson, compose, sg } from '../../testing/tags';
 import { check } from './public-database';
 
 testCheck(check, {
@@ -182,6 +182,110 @@ testCheck(check, {
             }
           }
         }`,
+    },
+    {
+      name: 'Kubernetes: an AWS internal load balancer',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+          annotations:
+            service.beta.kubernetes.io/aws-load-balancer-internal: "true"
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 5432`,
+    },
+    {
+      name: 'Kubernetes: a GKE internal load balancer',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+          annotations:
+            networking.gke.io/load-balancer-type: "Internal"
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 5432`,
+    },
+    {
+      name: 'Kubernetes: an AKS internal load balancer',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+          annotations:
+            service.beta.kubernetes.io/azure-load-balancer-internal: "true"
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 3306`,
+    },
+    {
+      name: 'Kubernetes: a Tencent TKE internal load balancer',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+          annotations:
+            service.kubernetes.io/qcloud-loadbalancer-internal-subnetid: subnet-3k9f2a1b
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 6379`,
+    },
+    {
+      name: 'Kubernetes: an Alibaba ACK intranet load balancer',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+          annotations:
+            service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: intranet
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 27017`,
+    },
+    {
+      name: 'Kubernetes: a ClusterIP Service stays inside the cluster',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+        spec:
+          ports:
+            - port: 5432`,
+    },
+    {
+      name: 'Compose: a database published on 127.0.0.1, and one only exposed to other services',
+      code: compose`
+        services:
+          db:
+            image: postgres:16
+            ports:
+              - "127.0.0.1:5432:5432"
+          cache:
+            image: redis:7
+            expose:
+              - "6379"`,
+    },
+    {
+      name: 'CloudFormation: a private RDS instance',
+      code: cfn`
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
+              PubliclyAccessible: false`,
     },
   ],
   invalid: [
@@ -512,6 +616,169 @@ testCheck(check, {
                     value = "10.0.0.0/8"
                   }
                 }
+              }
+            }`,
+        }],
+      }],
+    },
+    {
+      name: 'Kubernetes: a LoadBalancer Service for PostgreSQL without source ranges',
+      code: k8s`
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: postgres
+        spec:
+          type: LoadBalancer
+          ports:
+            - port: 5432`,
+      findings: [{
+        message: 'PostgreSQL (5432) is open to 0.0.0.0/0',
+        line: 8, column: 13, endLine: 8, endColumn: 17,
+        fixes: [{
+          title: 'Restrict source to 10.0.0.0/8',
+          preferred: true,
+          output: k8s`
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: postgres
+            spec:
+              type: LoadBalancer
+              ports:
+                - port: 5432
+              loadBalancerSourceRanges:
+                - 10.0.0.0/8`,
+        }],
+      }],
+    },
+    {
+      name: 'CloudFormation: a publicly accessible RDS instance',
+      code: cfn`
+        Resources:
+          Orders:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: mysql
+              DBInstanceClass: db.t3.micro
+              PubliclyAccessible: true`,
+      findings: [{
+        message: 'Database Orders (MySQL) is publicly accessible',
+        line: 7, column: 27, endLine: 7, endColumn: 31,
+        fixes: [{
+          title: 'Turn off public access',
+          preferred: true,
+          output: cfn`
+            Resources:
+              Orders:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: mysql
+                  DBInstanceClass: db.t3.micro
+                  PubliclyAccessible: false`,
+        }],
+      }],
+    },
+    {
+      name: 'CloudFormation JSON: MySQL from anywhere in a group',
+      code: cfnJson`
+        {
+          "Resources": {
+            "Db": {
+              "Type": "AWS::EC2::SecurityGroup",
+              "Properties": {
+                "GroupDescription": "db",
+                "SecurityGroupIngress": [
+                  { "IpProtocol": "tcp", "FromPort": 3306, "ToPort": 3306, "CidrIp": "0.0.0.0/0" }
+                ]
+              }
+            }
+          }
+        }`,
+      findings: [{
+        message: 'MySQL (3306) is open to 0.0.0.0/0',
+        line: 8, column: 34, endLine: 8, endColumn: 66,
+        fixes: [{
+          title: 'Restrict source to 10.0.0.0/8',
+          preferred: true,
+          output: cfnJson`
+            {
+              "Resources": {
+                "Db": {
+                  "Type": "AWS::EC2::SecurityGroup",
+                  "Properties": {
+                    "GroupDescription": "db",
+                    "SecurityGroupIngress": [
+                      { "IpProtocol": "tcp", "FromPort": 3306, "ToPort": 3306, "CidrIp": "10.0.0.0/8" }
+                    ]
+                  }
+                }
+              }
+            }`,
+        }],
+      }],
+    },
+    {
+      name: 'Compose: "5432:5432" publishes PostgreSQL on every interface of the host',
+      code: compose`
+        services:
+          db:
+            image: postgres:16
+            ports:
+              - "5432:5432"`,
+      findings: [{
+        message: 'PostgreSQL (5432) is open to 0.0.0.0/0',
+        line: 5, column: 10, endLine: 5, endColumn: 19,
+        fixes: [{
+          title: 'Bind to 127.0.0.1',
+          preferred: true,
+          output: compose`
+            services:
+              db:
+                image: postgres:16
+                ports:
+                  - "127.0.0.1:5432:5432"`,
+        }],
+      }],
+    },
+    {
+      name: 'Alibaba export: Redis from anywhere',
+      code: sg`
+        {
+          "SecurityGroupId": "sg-bp1fg655nh68xyz9",
+          "Permissions": {
+            "Permission": [
+              {
+                "Direction": "ingress",
+                "IpProtocol": "TCP",
+                "PortRange": "6379/6379",
+                "SourceCidrIp": "0.0.0.0/0",
+                "Policy": "Accept",
+                "Priority": 1
+              }
+            ]
+          }
+        }`,
+      findings: [{
+        message: 'Redis (6379) is open to 0.0.0.0/0',
+        line: 8, column: 23, endLine: 8, endColumn: 32,
+        fixes: [{
+          title: 'Restrict source to 10.0.0.0/8',
+          preferred: true,
+          output: sg`
+            {
+              "SecurityGroupId": "sg-bp1fg655nh68xyz9",
+              "Permissions": {
+                "Permission": [
+                  {
+                    "Direction": "ingress",
+                    "IpProtocol": "TCP",
+                    "PortRange": "6379/6379",
+                    "SourceCidrIp": "10.0.0.0/8",
+                    "Policy": "Accept",
+                    "Priority": 1
+                  }
+                ]
               }
             }`,
         }],

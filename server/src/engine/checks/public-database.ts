@@ -1,10 +1,11 @@
+import { fromOrigin } from '../model/value';
 import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
 import { internetPeers, isInternetIngress, showPeers } from '../model/peers';
 import { countPorts } from '../model/ports';
 import { portsNamed, showNamedPorts, type NamedPort, type Settings } from '../settings';
 import { defineCheck } from './define-check';
-import { restrictSourceFix, trustedOrPrivate } from './fixes';
+import { loopbackFix, restrictSourceFix, trustedOrPrivate } from './fixes';
 
 /**
  * The fix for a database's own public endpoint. A switch (`publicly_accessible`) has no address to
@@ -33,7 +34,8 @@ export const check = defineCheck({
     example: 'examples/terraform/bad/aws.tf',
   },
   run(rule, ctx) {
-    if (!isInternetIngress(rule)) return;
+    // Every port of a host-network workload is full-range-exposure's finding.
+    if (!isInternetIngress(rule) || rule.service?.kind === 'host-network') return;
     if (rule.service) {
       const fix = endpointFix(rule, ctx.settings);
       const resource = rule.resource.address;
@@ -55,12 +57,12 @@ export const check = defineCheck({
     for (const named of portsNamed(ctx.settings.databasePorts, rule.ports.value)) if (!byPort.has(named.port)) byPort.set(named.port, named);
     const services = [...byPort.values()].sort((a, b) => a.port - b.port);
     if (services.length === 0) return;
-    const fix = restrictSourceFix(rule, ctx.settings, true);
+    const fix = restrictSourceFix(rule, ctx.settings, true) ?? loopbackFix(rule, true);
     ctx.report({
       message: services.length === 1 ? 'port' : 'ports',
       span: rule.ports.span,
       rule,
-      data: { services: showNamedPorts(services), peers: showPeers(internetPeers(rule)) },
+      data: { services: showNamedPorts(services) + fromOrigin(rule.ports), peers: showPeers(internetPeers(rule)) },
       fixes: fix ? [fix] : [],
     });
   },

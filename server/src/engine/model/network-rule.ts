@@ -2,9 +2,11 @@ import type { Cidr } from './cidr';
 import type { PortRange } from './ports';
 import type { Span } from './span';
 import type { Value } from './value';
+import type { LinkedRules, ValueLink } from '../adapters/module-context';
 
-export type FormatId = 'terraform';
-export type Provider = 'aws' | 'azure' | 'gcp' | 'tencent' | 'alibaba' | 'huawei' | 'openstack';
+export type FormatId = 'terraform' | 'kubernetes' | 'cloudformation' | 'compose' | 'sg-exports';
+/** The cloud (or platform, for Kubernetes manifests and Compose files) whose rules these are. */
+export type Provider = 'aws' | 'azure' | 'gcp' | 'tencent' | 'alibaba' | 'huawei' | 'openstack' | 'kubernetes' | 'docker';
 export type Direction = 'ingress' | 'egress';
 export type Action = 'allow' | 'deny';
 /** `other` is a protocol without ports (GRE, ESP, a protocol number); `all` includes tcp and udp. */
@@ -20,6 +22,11 @@ export interface ResourceRef {
   readonly headerSpan: Span;
   /** The whole resource block. */
   readonly span: Span;
+  /**
+   * Set when the rule comes from one instance of what is written (count, for_each, a module
+   * call): the address as written, e.g. `aws_security_group_rule.ssh` for `module.web.aws_security_group_rule.ssh["prod"]`.
+   */
+  readonly instanceOf?: string;
 }
 
 /**
@@ -27,22 +34,36 @@ export interface ResourceRef {
  * Each peer keeps its own span so a finding can point at the one CIDR that opens the rule.
  */
 export type Peer =
-  | { readonly kind: 'cidr'; readonly text: string; readonly cidr: Cidr; readonly span: Span }
+  | { readonly kind: 'cidr'; readonly text: string; readonly cidr: Cidr; readonly span: Span; readonly origin?: string }
   /** A provider's word for every address: Azure `*`, `Internet`, `Any`; Tencent `0.0.0.0/0` spelled as `ALL`. */
-  | { readonly kind: 'anywhere'; readonly text: string; readonly span: Span }
+  | { readonly kind: 'anywhere'; readonly text: string; readonly span: Span; readonly origin?: string }
   /** Another security group, a GCP network tag, an Azure service tag other than Internet, a prefix list. */
-  | { readonly kind: 'reference'; readonly text: string; readonly span: Span }
+  | { readonly kind: 'reference'; readonly text: string; readonly span: Span; readonly origin?: string }
   /** The group itself (`self = true`). */
   | { readonly kind: 'self'; readonly span: Span }
   /** An expression that is not resolved yet: it never makes a finding on its own. */
   | { readonly kind: 'unknown'; readonly why: string; readonly span: Span };
 
 /** What a rule exposes when it is a resource's own endpoint rather than a firewall rule. */
-export interface ExposedService {
+export type ExposedService = ExposedDatabase | HostNetwork;
+
+export interface ExposedDatabase {
   readonly kind: 'database';
   /** A readable engine name, e.g. "MySQL", or undefined when the engine is not literal. */
   readonly engine?: string;
   /** The setting that makes it public, e.g. `publicly_accessible = true`. */
+  readonly switchSpan: Span;
+}
+
+/**
+ * A workload that shares its node's network (Kubernetes `hostNetwork: true`, Compose
+ * `network_mode: host`): every port it listens on is a port of the host, declared or not.
+ */
+export interface HostNetwork {
+  readonly kind: 'host-network';
+  /** Never set: kept so that code reading `service.engine` reads both kinds. */
+  readonly engine?: undefined;
+  /** The setting that does it, e.g. `hostNetwork: true`. */
   readonly switchSpan: Span;
 }
 
@@ -61,6 +82,13 @@ export interface RuleEditor {
   replaceInternetPeers(cidrs: readonly string[]): TextEdit[] | undefined;
   /** Adds an owner where the format keeps one (a tag on the group, a label). */
   addOwner(key: string, owner: string): TextEdit[] | undefined;
+  /**
+   * For a port published on a host (Compose `ports`, a Kubernetes `hostPort`), where sources
+   * cannot be listed: binds it to 127.0.0.1 so that only the host itself reaches it.
+   */
+  bindToLoopback?(): TextEdit[] | undefined;
+  /** Turns off the setting behind `service` when that is a plain switch (`hostNetwork: false`). */
+  turnOffService?(): TextEdit[] | undefined;
 }
 
 export interface NetworkRule {
@@ -99,4 +127,14 @@ export interface ParseError {
 export interface AdapterResult {
   readonly rules: readonly NetworkRule[];
   readonly parseErrors: readonly ParseError[];
+  /** True when this document cannot hold comments (JSON), whatever the adapter's commentPrefix: no suppression is offered. */
+  readonly hasNoComments?: boolean;
+  /** Rules of other files (a child module) whose findings may depend on values written in this document. */
+  readonly linked?: readonly LinkedRules[];
+  /** Places in this document whose values were written in another file (a caller's module argument). */
+  readonly incoming?: readonly ValueLink[];
+  /** Other files the rules were read with; a change to one of them can change this document's findings. */
+  readonly dependencies?: readonly string[];
+  /** Not syntax errors, but reasons a part of the document was not evaluated (a module cycle). */
+  readonly notes?: readonly ParseError[];
 }

@@ -36,6 +36,7 @@ export function carriesPorts(rule: NetworkRule): boolean {
   return rule.protocol.known && (rule.protocol.value === 'tcp' || rule.protocol.value === 'udp' || rule.protocol.value === 'all');
 }
 
+/** Peers as messages name them; an evaluated one says where it was written ("0.0.0.0/0 from var.x default, variables.tf:3"). */
 export function showPeers(peers: readonly Peer[]): string {
-  return peers.map((peer) => ('text' in peer ? peer.text : peer.kind)).join(', ');
+  return peers.map((peer) => ('text' in peer ? peer.text : peer.kind) + ('origin' in peer && peer.origin !== undefined ? ` from ${peer.origin}` : '')).join(', ');
 }

@@ -27,3 +27,8 @@ export function known<T>(value: T, span: Span, origin?: string): KnownValue<T> {
 export function unknown(span: Span, why: string): UnknownValue {
   return { known: false, span, why };
 }
+
+/** " from <origin>" for a value that was evaluated, to follow what a message shows of it; empty for a literal. */
+export function fromOrigin(value: Value<unknown>): string {
+  return value.known && value.origin !== undefined ? ` from ${value.origin}` : '';
+}

@@ -1,19 +1,33 @@
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../model/span';
+import { decodeEscapes } from './eval/read-expression';
 
 /**
  * A read-only view of the HCL syntax tree with only what the adapters need: literal values read
  * exactly, everything else kept as an expression with its text and span.
  */
-export type HclValue =
+export type HclValue = (
   | { readonly kind: 'string'; readonly value: string; readonly span: Span; readonly outer: Span }
   | { readonly kind: 'number'; readonly value: number; readonly span: Span; readonly outer: Span }
   | { readonly kind: 'bool'; readonly value: boolean; readonly span: Span; readonly outer: Span }
   | { readonly kind: 'null'; readonly span: Span; readonly outer: Span }
   | { readonly kind: 'tuple'; readonly items: readonly HclValue[]; readonly span: Span; readonly outer: Span }
   | { readonly kind: 'object'; readonly entries: readonly HclObjectEntry[]; readonly span: Span; readonly outer: Span }
-  /** Anything not literal: a reference, a function call, a template with interpolation. */
-  | { readonly kind: 'expression'; readonly text: string; readonly span: Span; readonly outer: Span };
+  /**
+   * Anything not literal: a reference, a function call, a template with interpolation. `why`
+   * replaces the usual "is not a literal" when evaluation found the reason.
+   */
+  | { readonly kind: 'expression'; readonly text: string; readonly span: Span; readonly outer: Span; readonly why?: string }
+) & { readonly resolved?: Resolution };
+
+/**
+ * Marks a value the adapter computed from an expression (a variable, a local, a function call)
+ * rather than read as written. Its spans are those of the expression in this document.
+ */
+export interface Resolution {
+  /** Where the value was written, e.g. "var.admin_cidr default, variables.tf:12". */
+  readonly origin: string | undefined;
+}
 
 export interface HclObjectEntry {
   /** The key as written, unquoted; undefined when the key is itself an expression such as `(var.k)`. */
@@ -66,18 +80,11 @@ function readStringLit(node: Node): HclValue {
   const close = parts.find((child) => child.type === 'quoted_template_end');
   const span = { start: open ? open.endIndex : outer.start, end: close ? close.startIndex : outer.end };
   if (inner.every((child) => child.type === 'template_literal' || child.type === 'escape_sequence')) {
-    const value = inner.map((child) => (child.type === 'escape_sequence' ? unescape(child.text) : child.text)).join('');
-    return { kind: 'string', value, span, outer };
+    // The grammar leaves whitespace at the edges of literal chunks out of the tree: read the source between the quotes.
+    const raw = node.text.slice(span.start - outer.start, span.end - outer.start);
+    return { kind: 'string', value: decodeEscapes(raw), span, outer };
   }
   return { kind: 'expression', text: node.text, span: outer, outer };
-}
-
-function unescape(sequence: string): string {
-  const simple: Record<string, string> = { '\\n': '\n', '\\r': '\r', '\\t': '\t', '\\"': '"', '\\\\': '\\' };
-  if (sequence in simple) return simple[sequence];
-  if (/^\\u[0-9a-fA-F]{4}$/.test(sequence) || /^\\U[0-9a-fA-F]{8}$/.test(sequence)) return String.fromCodePoint(parseInt(sequence.slice(2), 16));
-  if (sequence === '$${' || sequence === '%%{') return sequence.slice(1);
-  return sequence;
 }
 
 function expressionOf(node: Node): HclValue {
@@ -204,6 +211,18 @@ export function readBlock(node: Node): HclBlock {
     bodyEnd: close ? close.startIndex : span.end,
     hasError: node.hasError || (close?.isMissing ?? true),
   };
+}
+
+/** The top-level attributes of a file, as a `.tfvars` file holds them; the first of a name wins. */
+export function readTopLevelAttributes(root: Node): Map<string, HclAttribute> {
+  const attributes = new Map<string, HclAttribute>();
+  const body = firstChildOfType(root, 'body');
+  for (const node of body ? childrenOfType(body, 'attribute') : []) {
+    if (node.hasError) continue;
+    const attribute = readAttribute(node);
+    if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+  }
+  return attributes;
 }
 
 /** The top-level blocks of a file, in order. */

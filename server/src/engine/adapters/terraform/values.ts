@@ -8,12 +8,19 @@ import type { HclAttribute, HclBlock, HclValue } from './hcl';
 
 /** Why a value is unknown, in words a user reads in hover text. */
 export function whyUnknown(value: HclValue): string {
-  return value.kind === 'expression' ? `${value.text} is not a literal` : `a ${value.kind} is not expected here`;
+  if (value.kind === 'expression') return value.why ?? `${value.text} is not a literal`;
+  return `a ${value.kind} is not expected here`;
+}
+
+/** Where a value the adapter evaluated was written; undefined for a literal read where it is used. */
+export function originOf(...values: readonly (HclValue | undefined)[]): string | undefined {
+  const origins = values.map((value) => value?.resolved?.origin).filter((origin): origin is string => origin !== undefined);
+  return origins.length === 0 ? undefined : [...new Set(origins)].join(' and ');
 }
 
 export function readString(value: HclValue): Value<string> {
-  if (value.kind === 'string') return known(value.value, value.span);
-  if (value.kind === 'number' || value.kind === 'bool') return known(String(value.value), value.span);
+  if (value.kind === 'string') return known(value.value, value.span, originOf(value));
+  if (value.kind === 'number' || value.kind === 'bool') return known(String(value.value), value.span, originOf(value));
   return unknown(value.outer, whyUnknown(value));
 }
 
@@ -21,7 +28,7 @@ export function readString(value: HclValue): Value<string> {
 export function readInteger(value: HclValue): Value<number> {
   const number = value.kind === 'number' ? value.value : value.kind === 'string' && /^\s*-?\d+\s*$/.test(value.value) ? Number(value.value) : undefined;
   if (number === undefined || !Number.isInteger(number)) return unknown(value.outer, whyUnknown(value));
-  return known(number, value.span);
+  return known(number, value.span, originOf(value));
 }
 
 /**
@@ -43,7 +50,7 @@ export function readKeyword<T>(attribute: HclAttribute | undefined, words: Reado
 export function readPort(value: HclValue): Value<number> {
   const number = value.kind === 'number' ? value.value : value.kind === 'string' && /^\s*-?\d+\s*$/.test(value.value) ? Number(value.value) : undefined;
   if (number === undefined) return unknown(value.outer, whyUnknown(value));
-  return known(number, value.span);
+  return known(number, value.span, originOf(value));
 }
 
 export function readBool(value: HclValue | undefined): boolean | undefined {
@@ -58,7 +65,7 @@ export function readProtocol(value: HclValue | undefined, span: Span): Value<Pro
   if (!value) return known('all', span);
   const text = value.kind === 'string' ? value.value : value.kind === 'number' ? String(value.value) : undefined;
   if (text === undefined) return unknown(value.outer, whyUnknown(value));
-  return known(protocolFromWord(text), value.span);
+  return known(protocolFromWord(text), value.span, originOf(value));
 }
 
 export function protocolFromWord(word: string): Protocol {
@@ -90,15 +97,15 @@ export function readPortPair(from: HclAttribute | undefined, to: HclAttribute | 
   const span = from && to ? { start: Math.min(from.span.start, to.span.start), end: Math.max(from.span.end, to.span.end) } : (from ?? to)!.span;
   if (!fromValue || !fromValue.known) return unknown(span, fromValue ? fromValue.why : 'from_port is missing');
   if (!toValue || !toValue.known) return unknown(span, toValue ? toValue.why : 'to_port is missing');
-  return portRangeValue(fromValue.value, toValue.value, span);
+  return portRangeValue(fromValue.value, toValue.value, span, originOf(from?.value, to?.value));
 }
 
 /** Checks a literal range; an invalid one is unknown with a reason, never expanded. */
-export function portRangeValue(from: number, to: number, span: Span): Value<readonly PortRange[]> {
-  if (from === -1 && to === -1) return known([[0, 65535]], span);
+export function portRangeValue(from: number, to: number, span: Span, origin?: string): Value<readonly PortRange[]> {
+  if (from === -1 && to === -1) return known([[0, 65535]], span, origin);
   if (!isValidPort(from) || !isValidPort(to)) return unknown(span, `port ${isValidPort(from) ? to : from} is outside 0-65535`);
   if (from > to) return unknown(span, `the range ${from}-${to} starts after it ends`);
-  return known([[from, to]], span);
+  return known([[from, to]], span, origin);
 }
 
 /**
@@ -126,7 +133,7 @@ export function readPortText(value: HclValue): Value<readonly PortRange[]> {
   const parsed = parsePortText(String(value.value));
   if (parsed === undefined) return unknown(value.span, `"${value.value}" is not a port list`);
   if (parsed === 'invalid') return unknown(value.span, `"${value.value}" holds a port outside 0-65535`);
-  return known(parsed, value.span);
+  return known(parsed, value.span, originOf(value));
 }
 
 /**
@@ -144,13 +151,19 @@ export function readPeers(attributes: readonly (HclAttribute | undefined)[], fal
     const items = value.kind === 'tuple' ? value.items : [value];
     if (value.kind === 'expression' && present.length === 1 && !isReference) return unknown(value.outer, whyUnknown(value));
     for (const item of items) {
-      if (isReference && (item.kind === 'string' || item.kind === 'expression')) peers.push({ kind: 'reference', text: item.kind === 'string' ? item.value : item.text, span: item.kind === 'string' ? item.span : item.outer });
-      else if (item.kind === 'string') peers.push(peerFromText(item.value, item.span));
+      if (isReference && (item.kind === 'string' || item.kind === 'expression')) peers.push(withPeerOrigin({ kind: 'reference', text: item.kind === 'string' ? item.value : item.text, span: item.kind === 'string' ? item.span : item.outer }, item));
+      else if (item.kind === 'string') peers.push(withPeerOrigin(peerFromText(item.value, item.span), item));
       else if (item.kind !== 'null') peers.push({ kind: 'unknown', why: whyUnknown(item), span: item.outer });
     }
   }
   const span = present.length === 1 ? present[0].value.outer : { start: Math.min(...present.map((a) => a.span.start)), end: Math.max(...present.map((a) => a.span.end)) };
-  return known(peers, span);
+  return known(peers, span, originOf(...present.map((attribute) => attribute.value)));
+}
+
+/** A peer read from an evaluated value says where that value was written. */
+export function withPeerOrigin(peer: Peer, value: HclValue): Peer {
+  const origin = originOf(value);
+  return origin === undefined || peer.kind === 'self' || peer.kind === 'unknown' ? peer : { ...peer, origin };
 }
 
 const OWNER_IN_TEXT = /\bowner\s*[=:]\s*([^\s,;]+)/i;
@@ -160,6 +173,7 @@ function findInDescription(description: HclValue | undefined, pattern: RegExp): 
   if (!description || description.kind !== 'string') return undefined;
   const match = pattern.exec(description.value);
   if (!match) return undefined;
+  if (description.resolved) return known(match[1], description.span, originOf(description));
   const raw = description.span.end - description.span.start === description.value.length;
   // Offsets inside the string are exact only when it has no escape sequences.
   const start = raw ? description.span.start + match.index + match[0].length - match[1].length : description.span.start;

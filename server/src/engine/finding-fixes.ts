@@ -1,12 +1,8 @@
-import {
-  coversRanges,
-  narrowingFixes,
-  type Finding,
-  type Fix,
-  type NetworkRule,
-  type PortRange,
-  type Settings,
-} from '../engine/index';
+import { narrowingFixes } from './checks/fixes';
+import type { Finding, Fix } from './findings';
+import type { NetworkRule } from './model/network-rule';
+import { coversRanges, type PortRange } from './model/ports';
+import type { Settings } from './settings';
 
 /** Whether the finding points at the rule's ports (a wide range, an admin port) rather than elsewhere. */
 export function isAboutPorts(finding: Finding, rule: NetworkRule): boolean {
