@@ -88,7 +88,7 @@ describe('diagnostics over LSP (the built server, stdio)', () => {
     assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['full-range-exposure']);
   });
 
-  it('publishes nothing for a document no adapter reads (YAML before the Kubernetes adapter exists)', async () => {
+  it('publishes nothing for a YAML document that no adapter claims (a Helm values file)', async () => {
     const published = await session.open('file:///project/values.yaml', 'ports:\n  - 0-65535\ncidr: 0.0.0.0/0\n', 'yaml');
     assert.deepEqual(published.diagnostics, []);
   });
