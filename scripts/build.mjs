@@ -34,6 +34,9 @@ await Promise.all(entries.map((entry) => build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: [entry.banner, "var __bundleUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
   logLevel: 'warning',
+  // server/src/node/assets.ts resolves the wasm packages only when the wasm files are not beside
+  // the bundle (tests running from out/); the bundles always have them beside, so that path never runs there.
+  logOverride: { 'require-resolve-not-external': 'silent' },
 })));
 
 copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
