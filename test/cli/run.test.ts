@@ -59,4 +59,14 @@ describe('runCli', () => {
       registry.splice(registry.indexOf(crashing), 1);
     }
   });
+
+  it('inventory prints a coloured table on a terminal and plain lines otherwise', async () => {
+    const terminal = await run(['inventory', bad], { isStdoutTty: true });
+    assert.equal(terminal.code, 0);
+    assert.match(terminal.stdout, /^\u001b\[1mResource +File:line/);
+    assert.match(terminal.stdout, /\u001b\[31minternet\u001b\[39m/);
+    const piped = await run(['inventory', bad]);
+    assert.match(piped.stdout, /^test\/cli\/fixtures\/bad\/main\.tf:\d+: aws_security_group\.wide_open ingress tcp 0-65535 from 0\.0\.0\.0\/0 \[internet\]/);
+    assert.doesNotMatch((await run(['inventory', bad], { isStdoutTty: true, env: { NO_COLOR: '1' } })).stdout, /\u001b\[/);
+  });
 });

@@ -55,11 +55,10 @@ Options:
       --no-ignore           lint files that .gitignore or the configuration's ignore globs exclude
       --var-file <path>     Terraform variable values for root modules, after terraform.tfvars
                             and *.auto.tfvars (repeatable; later files win)
-  -v, --version             print the version
-  -h, --help                print this help
-
       --fix                 apply the preferred fixes to the files, then report what is left
       --fix-dry-run         print the preferred fixes as a unified diff; change nothing
+  -v, --version             print the version
+  -h, --help                print this help
 
 Exit codes:
   0  no findings at or above --fail-on, and no more warnings than --max-warnings
@@ -78,7 +77,7 @@ Options:
                             widened and closed; the files at the revision are read with git
       --fail-on <severity>  with --since: exit 1 when the change opens an internet exposure
                             with a finding at or above this severity (default error)
-  -o, --output-file, -c, --config, --no-ignore: as above
+  -o, --output-file, -c, --config, --no-ignore, --var-file: as above
 `;
 
 /** Parses the command line; a usage error comes back as a message, never as a throw. */

@@ -53,11 +53,11 @@ export interface TreeFile {
 }
 
 /**
- * The regular files of a commit under the given paths (relative to the repository root; none
- * means all). Symbolic links and submodules are left out: their content is not a file's text.
+ * The regular files of a commit, with their sizes. Symbolic links and submodules are left out:
+ * their content is not a file's text.
  */
-export async function listFiles(root: string, commit: string, paths: readonly string[]): Promise<TreeFile[]> {
-  const output = await runGit(['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...paths], root);
+export async function listFiles(root: string, commit: string): Promise<TreeFile[]> {
+  const output = await runGit(['ls-tree', '-r', '-z', '-l', '--full-tree', commit], root);
   const files: TreeFile[] = [];
   for (const entry of output.toString('utf8').split('\0')) {
     if (entry === '') continue;

@@ -6,7 +6,7 @@ import { findWorkloadPorts, lintDocument, type LintInput, type LintResult } from
 import type { TextEdit } from './model/network-rule';
 import type { PortRange } from './model/ports';
 import { LineMap, type Position } from './model/span';
-import type { Settings } from './settings';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -89,8 +89,7 @@ export function fixAll(start: FixAllStart, relint: Relint): FixAllOutcome {
 
 /** Lints a document and applies its preferred fixes: what `portwarden --fix` does to one file. */
 export function fixDocument(input: LintInput): FixAllOutcome {
-  const settings = input.settings;
-  if (!settings) throw new Error('fixDocument needs the settings the document is linted with');
+  const settings = input.settings ?? DEFAULT_SETTINGS;
   const relint: Relint = (text, cache) => {
     const next: LintInput = { ...input, text, cache };
     return { result: lintDocument(next), workloadPorts: findWorkloadPorts(next) };

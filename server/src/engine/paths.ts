@@ -21,11 +21,6 @@ export function directoryOf(path: string): string {
   return path.slice(0, at);
 }
 
-export function baseName(path: string): string {
-  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(at + 1);
-}
-
 /** Removes `.` and `..` segments and doubled separators. */
 export function normalizePath(path: string): string {
   const separator = separatorOf(path);

@@ -233,6 +233,7 @@ export function startServer(connection: Connection): void {
       current: (uri) => linted.current(uri),
       settings: (uri) => settings.get(uri),
       today: () => localToday(),
+      moduleContext: (uri) => modules?.contextFor(uri) ?? Promise.resolve(undefined),
     });
   });
 

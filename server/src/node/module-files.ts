@@ -25,6 +25,8 @@ export class ModuleFiles {
   private readonly loading = new Map<string, Promise<void>>();
   /** Path -> text of documents open in an editor; they win over the disk. */
   private readonly unsaved = new Map<string, string>();
+  /** Directory -> its files as the engine gets them; rebuilt only when one of them changes. */
+  private readonly views = new Map<string, SourceFile[]>();
   private scanned: Promise<void> | undefined;
 
   private varFiles: readonly SourceFile[] = [];
@@ -38,16 +40,19 @@ export class ModuleFiles {
 
   setUnsaved(path: string, text: string): void {
     this.unsaved.set(resolve(path), text);
+    this.views.delete(dirname(resolve(path)));
   }
 
   clearUnsaved(path: string): void {
     this.unsaved.delete(resolve(path));
+    this.views.delete(dirname(resolve(path)));
   }
 
   /** A file was created, changed or deleted on disk: read it again (or forget it). */
   async refresh(path: string): Promise<void> {
     const full = resolve(path);
     const directory = this.disk.get(dirname(full));
+    this.views.delete(dirname(full));
     if (!directory) return;
     const text = await readModuleFile(full);
     if (text === undefined) {
@@ -68,16 +73,22 @@ export class ModuleFiles {
 
   private snapshot(): Map<string, SourceFile[]> {
     const directories = new Map<string, SourceFile[]>();
-    for (const [directory, files] of this.disk) {
-      directories.set(directory, [...files].map(([path, text]) => ({ path, text: this.unsaved.get(path) ?? text })));
-    }
-    for (const [path, text] of this.unsaved) {
-      if (!isModuleFile(path)) continue;
-      const list = directories.get(dirname(path)) ?? [];
-      if (!list.some((file) => file.path === path)) list.push({ path, text });
-      directories.set(dirname(path), list);
-    }
+    const names = new Set([...this.disk.keys(), ...[...this.unsaved.keys()].filter(isModuleFile).map((path) => dirname(path))]);
+    for (const directory of names) directories.set(directory, this.view(directory));
     return directories;
+  }
+
+  private view(directory: string): SourceFile[] {
+    let files = this.views.get(directory);
+    if (!files) {
+      const onDisk = this.disk.get(directory) ?? new Map<string, string>();
+      files = [...onDisk].map(([path, text]) => ({ path, text: this.unsaved.get(path) ?? text }));
+      for (const [path, text] of this.unsaved) {
+        if (isModuleFile(path) && dirname(path) === directory && !onDisk.has(path)) files.push({ path, text });
+      }
+      this.views.set(directory, files);
+    }
+    return files;
   }
 
   private async loadWithChildren(directory: string, seen: Set<string>, depth: number): Promise<void> {
@@ -117,6 +128,7 @@ export class ModuleFiles {
       if (text !== undefined) files.set(path, text);
     }
     this.disk.set(directory, files);
+    this.views.delete(directory);
   }
 
   /** Reads every directory under the roots that holds module files, so that callers are known. */

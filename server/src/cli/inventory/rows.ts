@@ -1,4 +1,4 @@
-import type { Exposure, ExposureChange, PortRange } from '../../engine/index';
+import type { Exposure, ExposureChange, PortRange, Reach } from '../../engine/index';
 import { portablePath } from '../formatters/types';
 
 /** The columns every inventory format shows, in order; a comparison (--since) adds `change` and `summary` in front. */
@@ -29,6 +29,8 @@ export interface Row {
   readonly cells: Readonly<Record<ColumnId, string>>;
   /** The ports the row is about (a change: only those that changed); undefined when unresolved. */
   readonly ports: readonly PortRange[] | undefined;
+  /** The exposure's reach; a change's peer's. */
+  readonly reach: Reach;
   readonly isOwnerless: boolean;
   readonly isExpired: boolean;
   readonly isInternet: boolean;
@@ -54,6 +56,7 @@ export function changeRows(changes: readonly ExposureChange[], cwd: string): Row
         ...row,
         change,
         ports: change.ports,
+        reach: change.reach,
         isInternet: change.reach === 'internet' && change.direction === 'ingress',
         cells: {
           ...row.cells,
@@ -76,6 +79,7 @@ function toRow(exposure: Exposure, cwd: string): Row {
     exposure,
     file,
     ports: exposure.ports,
+    reach: exposure.reach,
     isOwnerless: exposure.ownerState === 'missing',
     isExpired: exposure.isExpired,
     isInternet: exposure.reach === 'internet' && exposure.direction === 'ingress',

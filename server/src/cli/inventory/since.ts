@@ -55,7 +55,7 @@ export async function inventoryAtRevision(input: RevisionInput): Promise<Revisio
 }
 
 async function listAndLint(root: string, commit: string, pathspecs: readonly string[], input: RevisionInput): Promise<RevisionInventory> {
-  const tree = (await listFiles(root, commit, [])).filter((file) => !file.path.split('/').some((name) => SKIPPED_NAMES.has(name)));
+  const tree = (await listFiles(root, commit)).filter((file) => !file.path.split('/').some((name) => SKIPPED_NAMES.has(name)));
   const isCompared = (path: string) => pathspecs.length === 0 || pathspecs.some((spec) => path === spec || path.startsWith(`${spec}/`));
   const listed = tree.filter((file) => isCompared(file.path) && mayHoldFormat(file.path));
   let module: ModuleContext | undefined;

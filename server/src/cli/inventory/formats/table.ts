@@ -19,10 +19,11 @@ export const formatTable: InventoryFormatter = ({ table, comparison, color }) =>
   const columns = comparison ? CHANGE_TABLE : INVENTORY_TABLE;
   const text = (row: Row, column: ColumnId): string => {
     const value = column === 'owner' && row.isOwnerless ? '(none)' : column === 'expires' && row.isExpired ? `${row.cells.expires} (expired)` : row.cells[column];
-    return value.length > MAX_CELL_WIDTH ? `${value.slice(0, MAX_CELL_WIDTH - 1)}…` : value;
+    // A change's summary is the sentence the reader came for: it is never cut.
+    return value.length > MAX_CELL_WIDTH && column !== 'summary' ? `${value.slice(0, MAX_CELL_WIDTH - 1)}…` : value;
   };
   const paint = (row: Row, column: ColumnId, value: string): string => {
-    if (column === 'reach') return reachColor[row.cells.reach as Reach]?.(value) ?? value;
+    if (column === 'reach') return reachColor[row.reach](value);
     if (column === 'owner' && row.isOwnerless) return c.yellow(value);
     if (column === 'expires' && row.isExpired) return c.red(value);
     if (column === 'change') return row.cells.change === 'closed' ? c.green(value) : c.red(value);

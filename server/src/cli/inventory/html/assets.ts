@@ -29,8 +29,11 @@ th button:focus-visible { outline: 2px solid var(--accent); }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
 td.col-resource, td.col-location, td.col-ports, td.col-peers { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
-td.col-location, td.col-ports, td.col-reach, td.col-expires, td.col-change { white-space: nowrap; }
-td.col-peers, td.col-findings { overflow-wrap: anywhere; }
+td.col-reach, td.col-change { white-space: nowrap; }
+/* Unresolved expressions (lookup(var.rules[...])) may be long and have few break points. */
+td.col-protocol, td.col-ports, td.col-peers { max-width: 18em; overflow-wrap: anywhere; }
+td.col-location { min-width: 16em; max-width: 24em; overflow-wrap: anywhere; }
+.check, .date, .range { white-space: nowrap; overflow-wrap: normal; }
 td a { color: var(--accent); text-decoration: none; } td a:hover { text-decoration: underline; }
 tr.ownerless td { background: var(--ownerless); }
 tr.expired td { background: var(--expired); }
@@ -104,7 +107,9 @@ export const SCRIPT = `
       if (a.key > b.key) return sign;
       return a.position - b.position;
     });
-    keyed.forEach(function (item) { body.appendChild(item.row); });
+    var sorted = document.createDocumentFragment();
+    keyed.forEach(function (item) { sorted.appendChild(item.row); });
+    body.appendChild(sorted);
   }
 
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header) {

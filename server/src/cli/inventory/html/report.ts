@@ -113,10 +113,19 @@ function cellHtml(row: Row, column: ColumnId, href: string): string {
   const open = `<td class="col-${column}" data-sort="${sort}">`;
   switch (column) {
     case 'location':
-      return `${open}<a href="${escapeHtml(href)}">${escapeHtml(value)}</a></td>`;
+      return `${open}<a href="${escapeHtml(href)}">${escapeHtml(value).replace(/\//g, '/<wbr>')}</a></td>`;
     case 'resource':
       // A long address breaks after its dot (`aws_security_group.` / `web`), not inside a name.
       return `${open}${escapeHtml(value).replace(/\./g, '.<wbr>')}</td>`;
+    case 'ports':
+      // Known ranges never break at their hyphen; an expression breaks where it must.
+      if (row.ports === undefined) return `${open}${escapeHtml(value)}</td>`;
+      return `${open}${value.split(', ').map((range) => `<span class="range">${escapeHtml(range)}</span>`).join(', ')}</td>`;
+    case 'peers': {
+      // A CIDR never breaks at its slash; an unresolved expression breaks where it must.
+      const peers = row.change ? [row.cells.peers] : row.exposure.peers.map((peer) => peer.text);
+      return `${open}${peers.map((peer) => (row.reach === 'unknown' ? escapeHtml(peer) : `<span class="range">${escapeHtml(peer)}</span>`)).join(', ')}</td>`;
+    }
     case 'reach':
       return `${open}<span class="reach reach-${escapeHtml(value)}">${escapeHtml(value)}</span></td>`;
     case 'change':
@@ -124,10 +133,12 @@ function cellHtml(row: Row, column: ColumnId, href: string): string {
     case 'owner':
       return row.isOwnerless ? `${open}<span class="none">none</span></td>` : `${open}${escapeHtml(value)}</td>`;
     case 'expires':
-      return row.isExpired ? `${open}<strong>${escapeHtml(value)}</strong> (expired)</td>` : `${open}${escapeHtml(value)}</td>`;
+      return row.isExpired ? `${open}<strong class="date">${escapeHtml(value)}</strong> (expired)</td>` : `${open}<span class="date">${escapeHtml(value)}</span></td>`;
     case 'findings': {
       const messages = row.exposure.findings.map((finding) => `${finding.checkId}: ${finding.message}`).join('\n');
-      return `${open}<span title="${escapeHtml(messages)}">${escapeHtml(value)}</span></td>`;
+      // One unbreakable chip per check: a browser would otherwise break ids at their hyphens.
+      const ids = value === '' ? [] : value.split(', ').map((id) => `<span class="check">${escapeHtml(id)}</span>`);
+      return `${open}<span title="${escapeHtml(messages)}">${ids.join(', ')}</span></td>`;
     }
     default:
       return `${open}${escapeHtml(value)}</td>`;
@@ -142,7 +153,7 @@ function sortKey(row: Row, column: ColumnId): string {
       // Unresolved ports sort after every number, rules without ports before.
       return String(row.ports === undefined ? 70000 : row.ports.length === 0 ? -1 : row.ports[0][0]);
     case 'reach':
-      return String((REACHES as readonly string[]).indexOf(row.cells.reach));
+      return String(REACHES.indexOf(row.reach));
     case 'findings':
       return String(row.exposure.findings.length);
     case 'change':

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../model/span';
-import { decodeEscapes } from './eval/read-expression';
+import { decodeEscapes } from './escapes';
 
 /**
  * A read-only view of the HCL syntax tree with only what the adapters need: literal values read

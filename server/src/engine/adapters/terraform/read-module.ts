@@ -4,7 +4,7 @@ import type { DocumentContext, LinkedRules, ValueLink } from '../module-context'
 import { relativePath, directoryOf } from '../../paths';
 import type { ConfigFile } from './eval/config-file';
 import type { Dependency } from './eval/evaluate';
-import { expandInstances } from './eval/instances';
+import { expandInstances, unknownInstance } from './eval/instances';
 import { sourceSpan } from './eval/module';
 import { CallArgument, keySuffix, type ModuleInstance } from './eval/module-instance';
 import { TerraformProject } from './eval/project';
@@ -123,7 +123,8 @@ function readFile(instance: ModuleInstance, file: ConfigFile, project: Terraform
     const block = definition.node;
     if (definition.file !== file || !findHandler(block.labels[0].value)) continue;
     const [type, name] = block.labels.map((label) => label.value);
-    const { value: expansion, dependencies } = evaluator.trace(() => expandInstances(block, instance, file, evaluator));
+    const { value: expanded, dependencies } = evaluator.trace(() => expandInstances(block, instance, file, evaluator));
+    const expansion = expanded.kind === 'keys' && !project.allowResourceInstances(expanded.instances.length) ? unknownInstance('too many instances to read one by one') : expanded;
     const instances = expansion.kind === 'keys' ? expansion.instances : [{ key: undefined, bindings: expansion.bindings }];
     for (const { key, bindings } of instances) {
       const mark = resolver.roots.length;

@@ -33,9 +33,11 @@ function leavesExpressions(edits: readonly TextEdit[], roots: readonly ResolvedR
         continue;
       }
       if (end <= span.start || start >= span.end) continue;
+      const written = text.slice(span.start, span.end);
+      // Writing the expression again and then new lines (an attribute added below it) leaves it as it is.
+      if (start === span.start && end === span.end && /^[\r\n]/.test(edit.newText.slice(written.length)) && edit.newText.startsWith(written)) continue;
       const isStrictlyInside = start <= span.start && span.end <= end && (start < span.start || span.end < end);
       if (!isStrictlyInside) return false;
-      const written = text.slice(span.start, span.end);
       kept.set(written, (kept.get(written) ?? 0) + 1);
     }
     for (const [written, times] of kept) if (countOccurrences(edit.newText, written) < times) return false;

@@ -2,7 +2,6 @@ import { collectSyntaxErrors, readTopLevelAttributes, type HclAttribute, type Hc
 import { parseDocument } from '../incremental';
 import { parseHcl } from '../parser';
 import { readJsonConfig, readJsonVariables } from './json-config';
-import { baseName } from '../../../paths';
 
 export type ConfigKind = 'configuration' | 'variables';
 
@@ -30,11 +29,6 @@ export class ConfigFile {
 /** `.tf`, `.tf.json`: part of the module's configuration. */
 export function isConfigurationFile(path: string): boolean {
   return /\.tf(\.json)?$/i.test(path);
-}
-
-/** `terraform.tfvars`, `*.auto.tfvars` and their JSON forms: read for a root module. */
-export function isAutoVariablesFile(path: string): boolean {
-  return /^(terraform\.tfvars|.*\.auto\.tfvars)(\.json)?$/i.test(baseName(path));
 }
 
 export function isVariablesFile(path: string): boolean {

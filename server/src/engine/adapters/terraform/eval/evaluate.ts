@@ -174,7 +174,9 @@ export class Evaluator {
 
   private template(expr: Extract<Expr, { type: 'template' }>, context: EvalContext): EvalValue {
     let out = '';
-    const origins: (readonly Origin[])[] = [this.originsAt(context, expr.span.start, expr.span.end)];
+    // Literal text written around the interpolations is part of the value; "${var.x}" alone is var.x's.
+    const hasText = expr.parts.some((part) => typeof part === 'string' && part !== '');
+    const origins: (readonly Origin[])[] = [hasText ? this.originsAt(context, expr.span.start, expr.span.end) : []];
     for (const part of expr.parts) {
       if (typeof part === 'string') {
         out += part;

@@ -14,6 +14,12 @@ export type Expansion =
   /** count or for_each cannot be known: `bindings` make `count.index` or `each.*` unknown with the reason. */
   | { readonly kind: 'unknown'; readonly why: string; readonly bindings: ReadonlyMap<string, EvalValue> };
 
+/** One instance whose count.index and each.* are unknown: what is read when the keys cannot be. */
+export function unknownInstance(why: string): Expansion {
+  const value = unknownValue(why);
+  return { kind: 'unknown', why, bindings: new Map([['count', object(new Map([['index', value]]))], ['each', object(new Map([['key', value], ['value', value]]))]]) };
+}
+
 const SINGLE: Expansion = { kind: 'keys', instances: [{ key: undefined, bindings: new Map() }] };
 
 function unknownExpansion(name: 'count' | 'each', why: string): Expansion {

@@ -36,6 +36,8 @@ export interface InstanceHost {
   readonly evaluator: Evaluator;
   moduleAt(directory: string): Module | undefined;
   cycle(call: ModuleCall, chain: readonly string[]): void;
+  /** Takes `count` module instances from the lint's budget; false when it is spent. */
+  allowInstances(count: number): boolean;
 }
 
 /** Terraform's address text for a key: `[0]`, `["prod"]`. */
@@ -121,7 +123,8 @@ export class ModuleInstance implements ModuleScope {
     if (!module) return 'unknown';
     const evaluator = this.host.evaluator;
     const { value: expansion, dependencies } = evaluator.trace(() => expandInstances(call.block, this, call.file, evaluator));
-    if (expansion.kind === 'unknown') return 'unknown';
+    // for_each inside for_each multiplies: past the budget, a call's instances are not evaluated.
+    if (expansion.kind === 'unknown' || !this.host.allowInstances(expansion.instances.length)) return 'unknown';
     const directory = call.directory;
     return expansion.instances.map(({ key, bindings }) => ({
       key,

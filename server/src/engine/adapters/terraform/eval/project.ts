@@ -11,6 +11,10 @@ import { directoryOf, normalizePath } from '../../../paths';
 const MAX_MODULE_DEPTH = 8;
 /** Instances of the document's module evaluated at most, however many callers it has. */
 const MAX_DOCUMENT_INSTANCES = 16;
+/** Module instances created in one lint at most, however the calls nest and multiply. */
+const MAX_MODULE_INSTANCES = 512;
+/** Resource instances read one by one in one lint at most; past it, a resource is read once. */
+const MAX_RESOURCE_INSTANCES = 5000;
 
 /** A module call that leads back into a module already on the way down: Terraform rejects it. */
 export interface ModuleCycle {
@@ -36,6 +40,8 @@ export class TerraformProject implements InstanceHost {
   private readonly modules = new Map<string, Module | undefined>();
   private readonly instances = new Map<string, readonly ModuleInstance[]>();
   private callerIndex: Map<string, ModuleCall[]> | undefined;
+  private instanceBudget = MAX_MODULE_INSTANCES;
+  private resourceBudget = MAX_RESOURCE_INSTANCES;
   private readonly documentPath: string;
 
   constructor(path: string, text: string, blocks: readonly HclBlock[], private readonly context: ModuleContext | undefined) {
@@ -72,6 +78,16 @@ export class TerraformProject implements InstanceHost {
     const module = listed || directory === this.documentDirectory ? new Module(directory, files) : undefined;
     this.modules.set(directory, module);
     return module;
+  }
+
+  allowResourceInstances(count: number): boolean {
+    this.resourceBudget -= count;
+    return this.resourceBudget >= 0;
+  }
+
+  allowInstances(count: number): boolean {
+    this.instanceBudget -= count;
+    return this.instanceBudget >= 0;
   }
 
   cycle(call: ModuleCall, chain: readonly string[]): void {

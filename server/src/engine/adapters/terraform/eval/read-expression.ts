@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../../model/span';
 import { parseHcl } from '../parser';
+import { decodeEscapes } from '../escapes';
 import { BINARY_OPERATORS, type BinaryOperator, type Expr, type ObjectEntryExpr, type SplatStep } from './expression';
 
 /** `x = ` before the expression: the offset every span is moved back by. */
@@ -326,24 +327,6 @@ type TemplateRead = { readonly ok: true; readonly parts: (string | Expr)[] } | {
 function templateOrLiteral(parts: readonly (string | Expr)[], span: Span): Expr {
   if (parts.every((part): part is string => typeof part === 'string')) return { type: 'literal', value: parts.join(''), span };
   return { type: 'template', parts, span };
-}
-
-const ESCAPE = /\\(?:[nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})|\$\$\{|%%\{/g;
-
-/** HCL's escapes in a quoted string; `$${` and `%%{` stand for a literal `${` and `%{`. */
-export function decodeEscapes(raw: string): string {
-  return raw.replace(ESCAPE, (sequence) => {
-    switch (sequence) {
-      case '\\n': return '\n';
-      case '\\r': return '\r';
-      case '\\t': return '\t';
-      case '\\"': return '"';
-      case '\\\\': return '\\';
-      case '$${': return '${';
-      case '%%{': return '%{';
-      default: return String.fromCodePoint(parseInt(sequence.slice(2), 16));
-    }
-  });
 }
 
 /** Heredocs take backslashes literally; only the template escapes apply. */

@@ -86,28 +86,6 @@ export function sortedKeys(entries: ReadonlyMap<string, EvalValue>): string[] {
   return [...entries.keys()].sort(compareStrings);
 }
 
-export function isKnown(value: EvalValue): value is KnownEval {
-  return value.kind !== 'unknown';
-}
-
-/** The first unknown inside a value, searched to the given depth; undefined when all is known. */
-export function firstUnknown(value: EvalValue, depth = 32): { why: string } | undefined {
-  if (value.kind === 'unknown') return value;
-  if (depth <= 0) return undefined;
-  if (value.kind === 'tuple') {
-    for (const item of value.items) {
-      const found = firstUnknown(item, depth - 1);
-      if (found) return found;
-    }
-  } else if (value.kind === 'object') {
-    for (const item of value.entries.values()) {
-      const found = firstUnknown(item, depth - 1);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
 /** Merges origin lists without repeats, keeping the first few. */
 export function mergeOrigins(...lists: readonly (readonly Origin[])[]): readonly Origin[] {
   const merged: Origin[] = [];
@@ -133,11 +111,6 @@ export function deepOrigins(value: EvalValue): readonly Origin[] {
   if (value.kind === 'tuple') value.items.forEach(visit);
   else if (value.kind === 'object') value.entries.forEach(visit);
   return mergeOrigins(...lists);
-}
-
-/** The same value with other origins; unknown stays as it is. */
-export function withOrigins(value: EvalValue, origins: readonly Origin[]): EvalValue {
-  return value.kind === 'unknown' ? value : { ...value, origins };
 }
 
 /** Terraform's string form of a primitive: numbers without a trailing `.0`, booleans as words. */
