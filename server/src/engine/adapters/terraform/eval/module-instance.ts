@@ -40,6 +40,9 @@ export interface InstanceHost {
   allowInstances(count: number): boolean;
 }
 
+/** Module calls nested deeper than this are not followed, down or up. */
+export const MAX_MODULE_DEPTH = 8;
+
 /** Terraform's address text for a key: `[0]`, `["prod"]`. */
 export function keySuffix(key: InstanceKey | undefined): string {
   if (key === undefined) return '';
@@ -114,7 +117,7 @@ export class ModuleInstance implements ModuleScope {
   }
 
   private makeChildren(call: ModuleCall): readonly { key: InstanceKey | undefined; instance: ModuleInstance }[] | 'unknown' {
-    if (call.directory === undefined) return 'unknown';
+    if (call.directory === undefined || this.chain.length >= MAX_MODULE_DEPTH) return 'unknown';
     if (this.chain.includes(call.directory)) {
       this.host.cycle(call, [...this.chain, call.directory]);
       return 'unknown';

@@ -3,12 +3,10 @@ import type { HclBlock } from '../hcl';
 import { ConfigFile, isConfigurationFile, readConfigFile } from './config-file';
 import { Evaluator } from './evaluate';
 import { Module, type ModuleCall } from './module';
-import { ModuleInstance, type InstanceHost } from './module-instance';
+import { MAX_MODULE_DEPTH, ModuleInstance, type InstanceHost } from './module-instance';
 import { OriginWriter } from './origin-text';
 import { directoryOf, normalizePath } from '../../../paths';
 
-/** Module calls nested deeper than this are not followed (nor are callers further up). */
-const MAX_MODULE_DEPTH = 8;
 /** Instances of the document's module evaluated at most, however many callers it has. */
 const MAX_DOCUMENT_INSTANCES = 16;
 /** Module instances created in one lint at most, however the calls nest and multiply. */
