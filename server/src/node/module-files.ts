@@ -28,6 +28,7 @@ export class ModuleFiles {
   /** Directory -> its files as the engine gets them; rebuilt only when one of them changes. */
   private readonly views = new Map<string, SourceFile[]>();
   private scanned: Promise<void> | undefined;
+  private snapshotMap: Map<string, SourceFile[]> | undefined;
 
   private varFiles: readonly SourceFile[] = [];
 
@@ -40,19 +41,19 @@ export class ModuleFiles {
 
   setUnsaved(path: string, text: string): void {
     this.unsaved.set(resolve(path), text);
-    this.views.delete(dirname(resolve(path)));
+    this.invalidate(dirname(resolve(path)));
   }
 
   clearUnsaved(path: string): void {
     this.unsaved.delete(resolve(path));
-    this.views.delete(dirname(resolve(path)));
+    this.invalidate(dirname(resolve(path)));
   }
 
   /** A file was created, changed or deleted on disk: read it again (or forget it). */
   async refresh(path: string): Promise<void> {
     const full = resolve(path);
     const directory = this.disk.get(dirname(full));
-    this.views.delete(dirname(full));
+    this.invalidate(dirname(full));
     if (!directory) return;
     const text = await readModuleFile(full);
     if (text === undefined) {
@@ -71,7 +72,22 @@ export class ModuleFiles {
     return { directories: this.snapshot(), varFiles: this.varFiles, cache: this.cache };
   }
 
+  /** A directory's files changed: its view and the snapshot go. */
+  private invalidate(directory: string): void {
+    this.views.delete(directory);
+    this.snapshotMap = undefined;
+  }
+
+  /**
+   * Every directory's files, as one map kept until a file changes: the engine keys its index of
+   * who calls whom on this map, so handing the same map to every lint builds that index once.
+   */
   private snapshot(): Map<string, SourceFile[]> {
+    this.snapshotMap ??= this.buildSnapshot();
+    return this.snapshotMap;
+  }
+
+  private buildSnapshot(): Map<string, SourceFile[]> {
     const directories = new Map<string, SourceFile[]>();
     const names = new Set([...this.disk.keys(), ...[...this.unsaved.keys()].filter(isModuleFile).map((path) => dirname(path))]);
     for (const directory of names) directories.set(directory, this.view(directory));
@@ -128,7 +144,7 @@ export class ModuleFiles {
       if (text !== undefined) files.set(path, text);
     }
     this.disk.set(directory, files);
-    this.views.delete(directory);
+    this.invalidate(directory);
   }
 
   /** Reads every directory under the roots that holds module files, so that callers are known. */

@@ -5,7 +5,7 @@ import { Evaluator } from './evaluate';
 import { Module, type ModuleCall } from './module';
 import { MAX_MODULE_DEPTH, ModuleInstance, type InstanceHost } from './module-instance';
 import { OriginWriter } from './origin-text';
-import { directoryOf, normalizePath } from '../../../paths';
+import { directoryOf, isLocalSource, normalizePath, resolveFrom } from '../../../paths';
 
 /** Instances of the document's module evaluated at most, however many callers it has. */
 const MAX_DOCUMENT_INSTANCES = 16;
@@ -13,6 +13,24 @@ const MAX_DOCUMENT_INSTANCES = 16;
 const MAX_MODULE_INSTANCES = 512;
 /** Resource instances read one by one in one lint at most; past it, a resource is read once. */
 const MAX_RESOURCE_INSTANCES = 5000;
+
+/** Directories searched for the callers of one module at most, up its chain of callers. */
+const MAX_CALLER_DIRECTORIES = 256;
+
+/** Who calls whom, per directories map a front end handed over; dropped with the map. */
+const callIndexes = new WeakMap<ReadonlyMap<string, readonly SourceFile[]>, Map<string, Set<string>>>();
+
+/** The directories a file's local module calls point at. */
+function targetsOf(file: ConfigFile, directory: string): string[] {
+  if (!file.hasModuleCalls) return [];
+  const targets: string[] = [];
+  for (const block of file.blocks) {
+    if (block.type !== 'module' || block.hasError) continue;
+    const source = block.attributes.get('source')?.value;
+    if (source?.kind === 'string' && isLocalSource(source.value)) targets.push(resolveFrom(directory, source.value));
+  }
+  return targets;
+}
 
 /** A module call that leads back into a module already on the way down: Terraform rejects it. */
 export interface ModuleCycle {
@@ -141,10 +159,10 @@ export class TerraformProject implements InstanceHost {
   private callersOf(directory: string): readonly ModuleCall[] {
     if (!this.callerIndex) {
       this.callerIndex = new Map();
-      for (const [callerDirectory, files] of this.directories) {
-        // The document is read from its own (incremental) parse, never parsed again here.
-        const callsModules = (file: SourceFile): boolean => (normalizePath(file.path) === this.documentPath ? this.documentFile : this.read(file)).hasModuleCalls;
-        if (!files.some((file) => isConfigurationFile(file.path) && callsModules(file))) continue;
+      const callerDirectories = new Set(this.callerDirectoriesOf(directory));
+      // The document is read from its own (incremental) parse, which may differ from the listed files.
+      if (targetsOf(this.documentFile, this.documentDirectory).includes(directory)) callerDirectories.add(this.documentDirectory);
+      for (const callerDirectory of callerDirectories) {
         // Only a module that turns out to call the document's is a dependency (moduleAt notes it then).
         const module = this.load(callerDirectory);
         for (const call of module?.calls.values() ?? []) {
@@ -156,6 +174,41 @@ export class TerraformProject implements InstanceHost {
       }
     }
     return this.callerIndex.get(directory) ?? [];
+  }
+
+  /**
+   * The directories whose modules call `directory`, and those that call them, up the chain. The
+   * index of who calls whom is built once per set of directories a front end hands over (the CLI
+   * hands the same set to every file), not once per lint: building it reads every directory.
+   */
+  private callerDirectoriesOf(directory: string): string[] {
+    const context = this.context;
+    if (!context) return [];
+    let index = callIndexes.get(context.directories);
+    if (!index) {
+      index = new Map();
+      for (const [callerDirectory, files] of this.directories) {
+        for (const source of files) {
+          if (!isConfigurationFile(source.path)) continue;
+          for (const target of targetsOf(this.read(source), callerDirectory)) {
+            const callers = index.get(target) ?? new Set<string>();
+            callers.add(callerDirectory);
+            index.set(target, callers);
+          }
+        }
+      }
+      callIndexes.set(context.directories, index);
+    }
+    const found = new Set<string>();
+    const pending = [directory];
+    while (pending.length > 0 && found.size < MAX_CALLER_DIRECTORIES) {
+      for (const caller of index.get(pending.pop()!) ?? []) {
+        if (found.has(caller)) continue;
+        found.add(caller);
+        pending.push(caller);
+      }
+    }
+    return [...found];
   }
 
   private read(source: SourceFile): ConfigFile {
