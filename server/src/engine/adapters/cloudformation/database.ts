@@ -1,23 +1,10 @@
+import { awsDatabaseEngine } from '../../model/databases';
 import type { Peer } from '../../model/network-rule';
 import { known, unknown, type Value } from '../../model/value';
 import { readPort, readText } from '../document/read';
 import { boolOf, get } from '../document/tree';
 import { resourceRef, ruleEditor, tagEditor, type ResourceReader } from './rules';
 import { isLiteralField, readField, readOwnership } from './values';
-
-/** A readable name and the default port of an RDS engine id (CloudFormation accepts any case). */
-function databaseEngine(id: string): { name: string; port: number } | undefined {
-  const engine = id.trim().toLowerCase();
-  if (engine === 'mysql') return { name: 'MySQL', port: 3306 };
-  if (engine === 'mariadb') return { name: 'MariaDB', port: 3306 };
-  if (engine === 'postgres') return { name: 'PostgreSQL', port: 5432 };
-  if (engine === 'aurora' || engine === 'aurora-mysql') return { name: 'Aurora MySQL', port: 3306 };
-  if (engine === 'aurora-postgresql') return { name: 'Aurora PostgreSQL', port: 5432 };
-  if (/^(custom-)?oracle-/.test(engine)) return { name: 'Oracle', port: 1521 };
-  if (/^(custom-)?sqlserver-/.test(engine)) return { name: 'SQL Server', port: 1433 };
-  if (/^db2-/.test(engine)) return { name: 'Db2', port: 50000 };
-  return undefined;
-}
 
 /**
  * `AWS::RDS::DBInstance` with `PubliclyAccessible: true`: the endpoint takes connections from any
@@ -31,7 +18,7 @@ export const readDatabase: ResourceReader = (input) => {
   if (!properties || !switchNode || !isLiteralField(template, switchNode) || boolOf(switchNode) !== true) return [];
   const engineNode = get(properties, 'Engine');
   const engineId: Value<string> = engineNode ? readField(template, engineNode, readText) : unknown(input.resource.entry.keySpan, 'the engine is not set here');
-  const engine = engineId.known ? databaseEngine(engineId.value) : undefined;
+  const engine = engineId.known ? awsDatabaseEngine(engineId.value) : undefined;
   const portNode = get(properties, 'Port');
   const port = portNode ? readField(template, portNode, readPort) : undefined;
   const ports = port

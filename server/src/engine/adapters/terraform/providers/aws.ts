@@ -1,3 +1,4 @@
+import { awsDatabaseEngine, type DatabaseEngine } from '../../../model/databases';
 import type { Action, Direction, NetworkRule, Peer, Protocol, RuleEditor } from '../../../model/network-rule';
 import type { PortRange } from '../../../model/ports';
 import type { Span } from '../../../model/span';
@@ -180,27 +181,6 @@ const networkAclRule: ResourceHandler = (input) => {
   return rule ? [ownerOutsideDocument(rule, group)] : [];
 };
 
-interface DatabaseEngine {
-  readonly name: string;
-  readonly port: number;
-}
-
-/** A readable name and the default port of an RDS or Redshift engine id; undefined for ids we do not know. */
-function databaseEngine(id: string): DatabaseEngine | undefined {
-  const engine = id.trim().toLowerCase();
-  if (engine === 'mysql') return { name: 'MySQL', port: 3306 };
-  if (engine === 'mariadb') return { name: 'MariaDB', port: 3306 };
-  if (engine === 'postgres') return { name: 'PostgreSQL', port: 5432 };
-  // `aurora` is the original MySQL-compatible Aurora engine.
-  if (engine === 'aurora' || engine === 'aurora-mysql') return { name: 'Aurora MySQL', port: 3306 };
-  if (engine === 'aurora-postgresql') return { name: 'Aurora PostgreSQL', port: 5432 };
-  if (/^(custom-)?oracle-/.test(engine)) return { name: 'Oracle', port: 1521 };
-  if (/^(custom-)?sqlserver-/.test(engine)) return { name: 'SQL Server', port: 1433 };
-  if (/^db2-/.test(engine)) return { name: 'Db2', port: 50000 };
-  if (engine === 'redshift') return { name: 'Redshift', port: 5439 };
-  return undefined;
-}
-
 /**
  * The engine id of a database resource. A cluster instance usually copies its cluster's engine
  * (`engine = aws_rds_cluster.main.engine`), which we read when that cluster is in this document.
@@ -240,7 +220,7 @@ function publicDatabase(fixedEngine?: string): ResourceHandler {
     if (!switchAttribute || readBool(switchAttribute.value) !== true) return [];
     const switchSpan = switchAttribute.value.span;
     const engineId = fixedEngine === undefined ? readEngineId(input, attr('engine')) : known(fixedEngine, block.headerSpan);
-    const engine = engineId.known ? databaseEngine(engineId.value) : undefined;
+    const engine = engineId.known ? awsDatabaseEngine(engineId.value) : undefined;
     // A cluster instance has no port of its own: it serves on its cluster's port.
     const clusterId = attr('cluster_identifier')?.value;
     const cluster = clusterId?.kind === 'expression' ? input.index.referencedBy(clusterId.text) : undefined;
