@@ -1,8 +1,9 @@
 import type { NetworkRule, ParseError } from '../../model/network-rule';
+import type { Span } from '../../model/span';
 import type { AdapterOptions, ParseCache } from '../adapter';
 import type { DocumentContext, LinkedRules, ValueLink } from '../module-context';
 import { relativePath, directoryOf } from '../../paths';
-import type { ConfigFile } from './eval/config-file';
+import { ConfigFile, readConfigFile } from './eval/config-file';
 import type { Dependency } from './eval/evaluate';
 import { expandInstances, unknownInstance } from './eval/instances';
 import { sourceSpan } from './eval/module';
@@ -33,12 +34,24 @@ interface FileRules {
 }
 
 /**
+ * The document's blocks. An editor keeps an incremental parse per document (`cache`); a CLI run
+ * has none, but its module context parses every file of the module anyway, so the document
+ * takes that parse instead of parsing its own text a second time.
+ */
+function documentParse(text: string, cache: ParseCache | undefined, context: DocumentContext | undefined): { blocks: readonly HclBlock[]; syntaxErrors: readonly Span[] } {
+  const shared = context?.module?.cache;
+  if (cache || !shared || !context || !/\.tf$/i.test(context.path)) return parseDocument(text, cache);
+  const file = shared.get(ConfigFile, context.path, text, () => readConfigFile(context.path, text));
+  return { blocks: file.blocks, syntaxErrors: file.syntaxErrors };
+}
+
+/**
  * Reads the rules of a Terraform document with its module evaluated: once per instance of the
  * module (a root, or each call that reaches it), and the rules of the local modules it calls
  * whose values it passes in.
  */
 export function readTerraform(text: string, options: AdapterOptions, cache: ParseCache | undefined, context: DocumentContext | undefined): TerraformRead {
-  const { blocks, syntaxErrors } = parseDocument(text, cache);
+  const { blocks, syntaxErrors } = documentParse(text, cache, context);
   const parseErrors: ParseError[] = syntaxErrors.map((span) => ({ message: 'Syntax error', span }));
   const path = context?.path ?? UNNAMED;
   const project = new TerraformProject(path, text, blocks, context?.module);

@@ -1,3 +1,4 @@
+import type { Span } from '../../../model/span';
 import { collectSyntaxErrors, readTopLevelAttributes, type HclAttribute, type HclBlock } from '../hcl';
 import { parseDocument } from '../incremental';
 import { parseHcl } from '../parser';
@@ -15,6 +16,8 @@ export class ConfigFile {
     readonly attributes: ReadonlyMap<string, HclAttribute>,
     /** A variables file with a syntax error: a value it was meant to set may be missing. */
     readonly isBroken = false,
+    /** Where an HCL configuration file has syntax errors, for when it is also the linted document. */
+    readonly syntaxErrors: readonly Span[] = [],
   ) {}
 
   /** Whether the file calls any module: only such files are searched for a module's callers. */
@@ -43,7 +46,9 @@ export function readConfigFile(path: string, text: string): ConfigFile {
     return new ConfigFile(path, text, 'variables', [], attributes, isBroken);
   }
   if (isConfigurationFile(path)) {
-    return new ConfigFile(path, text, 'configuration', isJson ? readJsonConfig(text) : parseDocument(text).blocks, new Map());
+    if (isJson) return new ConfigFile(path, text, 'configuration', readJsonConfig(text), new Map());
+    const { blocks, syntaxErrors } = parseDocument(text);
+    return new ConfigFile(path, text, 'configuration', blocks, new Map(), false, syntaxErrors);
   }
   return new ConfigFile(path, text, 'configuration', [], new Map());
 }
