@@ -122,7 +122,14 @@ export class Workbench {
     };
     if (await page.locator('.markers-panel .monaco-list-row').count() > 0) {
       await page.keyboard.press('Home');
-      await page.locator(`${PROBLEM_ROW}.focused[data-index="0"]`).waitFor();
+      const firstFocused = page.locator(`${PROBLEM_ROW}.focused[data-index="0"]`);
+      // The focus command can land while the list re-renders and leave the keyboard elsewhere:
+      // focus the view again (a click could collapse the file's row) and go Home once more.
+      for (let attempt = 1; !(await firstFocused.waitFor({ timeout: 5_000 }).then(() => true, () => false)); attempt++) {
+        if (attempt === 3) await firstFocused.waitFor();
+        await this.focusProblems();
+        await page.keyboard.press('Home');
+      }
       for (;;) {
         await collect();
         if ([...rows.values()].some((row) => row.last)) break;
