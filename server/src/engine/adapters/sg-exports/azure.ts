@@ -3,7 +3,7 @@ import { showRange, type PortRange } from '../../model/ports';
 import { known, unknown, type Value } from '../../model/value';
 import { expiryInDescription, findKey, ownerInDescription, readPort, readPortText, readProtocol } from '../document/read';
 import { asMap, asSeq, entryOf, get, itemsOf, textOf, touchesError, type MapNode, type TreeNode } from '../document/tree';
-import { allOf, peersOf, replaceInList, resourceRef, ruleBase, ruleEditor, type ExportInput, type ExportReader } from './common';
+import { allOf, peersOf, replaceInList, resourceRef, ruleBase, ruleEditor, oneOrListReader, type ExportInput, type ExportReader } from './common';
 
 const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
 
@@ -102,11 +102,4 @@ function readNsg(input: ExportInput, nsg: MapNode): NetworkRule[] {
 }
 
 /** Azure `az network nsg show` (one NSG) or `az network nsg list` (an array of them). */
-export const azure: ExportReader = {
-  provider: 'azure',
-  matches: (root) => isNsg(root) || (root.kind === 'seq' && root.items.some(isNsg)),
-  read(input) {
-    const nsgs = input.root.kind === 'seq' ? input.root.items : [input.root];
-    return nsgs.flatMap((nsg) => (nsg.kind === 'map' && isNsg(nsg) ? readNsg(input, nsg) : []));
-  },
-};
+export const azure: ExportReader = oneOrListReader('azure', isNsg, readNsg);

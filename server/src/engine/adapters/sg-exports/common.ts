@@ -21,6 +21,21 @@ export interface ExportReader {
   read(input: ExportInput): NetworkRule[];
 }
 
+/**
+ * A reader for exports that print one object (`show`, `describe`) or an array of them (`list`):
+ * the document matches when it is one or holds one, and each such object is read in turn.
+ */
+export function oneOrListReader(provider: Provider, isItem: (node: TreeNode | undefined) => boolean, readItem: (input: ExportInput, item: MapNode) => NetworkRule[]): ExportReader {
+  return {
+    provider,
+    matches: (root) => isItem(root) || (root.kind === 'seq' && root.items.some(isItem)),
+    read(input) {
+      const items = input.root.kind === 'seq' ? input.root.items : [input.root];
+      return items.flatMap((item) => (item.kind === 'map' && isItem(item) ? readItem(input, item) : []));
+    },
+  };
+}
+
 const never = (): undefined => undefined;
 
 export function ruleEditor(parts: Partial<RuleEditor>): RuleEditor {

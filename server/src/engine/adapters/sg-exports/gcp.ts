@@ -3,7 +3,7 @@ import { showRange, type PortRange } from '../../model/ports';
 import { known, type Value } from '../../model/value';
 import { boolOf, asMap, asSeq, entryOf, get, itemsOf, textOf, touchesError, type MapNode, type TreeNode } from '../document/tree';
 import { expiryInDescription, ownerInDescription, portsForProtocol, readPort, readPortText, readProtocol } from '../document/read';
-import { allOf, ownerInDescriptionEditor, peersOf, replaceInList, resourceRef, ruleBase, ruleEditor, type ExportInput, type ExportReader } from './common';
+import { allOf, ownerInDescriptionEditor, peersOf, replaceInList, resourceRef, ruleBase, ruleEditor, oneOrListReader, type ExportInput, type ExportReader } from './common';
 
 function isFirewall(node: TreeNode | undefined): boolean {
   return node?.kind === 'map' && (textOf(get(node, 'kind')) === 'compute#firewall' || (get(node, 'allowed') ?? get(node, 'denied')) !== undefined && get(node, 'direction') !== undefined);
@@ -72,11 +72,5 @@ function readFirewall(input: ExportInput, firewall: MapNode): NetworkRule[] {
 }
 
 /** `gcloud compute firewall-rules list --format=json`: an array of firewall rules (or one, from `describe`). */
-export const gcp: ExportReader = {
-  provider: 'gcp',
-  matches: (root) => isFirewall(root) || (root.kind === 'seq' && root.items.some(isFirewall)),
-  read(input) {
-    const firewalls = input.root.kind === 'seq' ? input.root.items : [input.root];
-    return firewalls.flatMap((firewall) => (firewall.kind === 'map' && isFirewall(firewall) && !touchesError(firewall.outer, input.errors) ? readFirewall(input, firewall) : []));
-  },
-};
+// A firewall is one rule: one that touches a syntax error is skipped whole.
+export const gcp: ExportReader = oneOrListReader('gcp', isFirewall, (input, firewall) => (touchesError(firewall.outer, input.errors) ? [] : readFirewall(input, firewall)));
