@@ -89,6 +89,31 @@ export interface RuleEditor {
   bindToLoopback?(): TextEdit[] | undefined;
   /** Turns off the setting behind `service` when that is a plain switch (`hostNetwork: false`). */
   turnOffService?(): TextEdit[] | undefined;
+  /** Deletes the rule (its block, resource, list item or policy entry) and nothing else. */
+  removeRule?(): TextEdit[] | undefined;
+}
+
+/**
+ * A port published by a device in front of the backend: a load balancer's listener or rule, or a
+ * NAT gateway's port forward (DNAT). The rule's `ports` are the public (frontend) ports and its
+ * peers whoever can reach the device; traffic then goes on to the backend port.
+ */
+export interface Forward {
+  /** How messages name the device, e.g. `public CLB clb-web`, `internet-facing ALB aws_lb.web`, `NAT gateway nat.main`. */
+  readonly via: string;
+  /** Forwards published on the same device and public address share this key, e.g. the load balancer's address. */
+  readonly deviceKey: string;
+  /** The port(s) traffic is forwarded to; unknown when not written or not resolved. */
+  readonly backendPorts: Value<readonly PortRange[]>;
+  /** How messages name the backend, e.g. `instance`, `target group aws_lb_target_group.web`, `10.0.0.5`. */
+  readonly backend: string;
+  /**
+   * Group keys (NetworkRule.groupKey) of the security groups in front of the backend, where the
+   * document says which they are: their ingress rules should allow the backend port.
+   */
+  readonly backendGroupKeys?: readonly string[];
+  /** What makes the device public, e.g. `network_type = "OPEN"`, or its header when public by default. */
+  readonly exposureSpan: Span;
 }
 
 export interface NetworkRule {
@@ -113,6 +138,8 @@ export interface NetworkRule {
   /** Lower matches first, where a provider orders its rules (priority, rule number). */
   readonly priority?: Value<number>;
   readonly service?: ExposedService;
+  /** Set when the rule is a load-balancer listener or a NAT forward rather than a firewall rule. */
+  readonly forward?: Forward;
   /** The rule itself: an inline block, or the whole standalone resource. */
   readonly span: Span;
   readonly edit: RuleEditor;
