@@ -3,10 +3,11 @@
 // it prints figures for the README and fails only if the server does not answer.
 //   node scripts/bench-lsp.mjs [--edits 60] [--lines 5000]
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { kubernetesFile, terraformFile } from './bench/generate.mjs';
 
 const require = createRequire(import.meta.url);
 const protocol = require('vscode-languageserver-protocol/node');
@@ -25,45 +26,7 @@ if (!existsSync(server)) {
   process.exit(1);
 }
 
-/** The bad examples of every provider, repeated with renamed resources until the file is LINES long. */
-function terraformFile() {
-  const folder = join(root, 'examples', 'terraform', 'bad');
-  const base = readdirSync(folder).filter((name) => name.endsWith('.tf')).sort().map((name) => readFileSync(join(folder, name), 'utf8')).join('\n');
-  const parts = [];
-  let lines = 0;
-  for (let copy = 0; lines < LINES; copy++) {
-    const part = base.replace(/^(resource|data)\s+"(\w+)"\s+"([\w-]+)"/gm, (_, kind, type, name) => `${kind} "${type}" "${name}_${copy}"`);
-    parts.push(part);
-    lines += part.split('\n').length;
-  }
-  return parts.join('\n').split('\n').slice(0, LINES).join('\n') + '\n';
-}
-
-/** Every document of the Kubernetes bad examples, repeated with renamed objects until the file is LINES long. */
-function kubernetesFile() {
-  const folder = join(root, 'examples', 'kubernetes', 'bad');
-  const documents = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort()
-    .flatMap((name) => readFileSync(join(folder, name), 'utf8').split(/^---$/m))
-    .map((document) => document.trim())
-    .filter((document) => document.length > 0);
-  const parts = [];
-  let lines = 0;
-  for (let copy = 0; lines < LINES; copy++) {
-    for (const document of documents) {
-      const part = document.replace(/^(  name: )(\S+)$/m, (_, key, name) => `${key}${name}-${copy}`);
-      parts.push(part);
-      lines += part.split('\n').length + 1;
-    }
-  }
-  // Cut at a document boundary so that every object stays complete.
-  const all = parts.join('\n---\n').split('\n');
-  let end = Math.min(LINES, all.length);
-  while (end > 0 && all[end - 1] !== '---') end--;
-  const kept = all.slice(0, end - 1);
-  return `${[...kept, ...new Array(Math.max(0, LINES - kept.length)).fill('#')].join('\n')}\n`;
-}
-
-const text = terraformFile();
+const text = terraformFile(root, LINES);
 const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : [];
 const child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
@@ -147,7 +110,7 @@ const tfTargets = tfLines.map((line, index) => ({ index, column: line.indexOf('d
 await measure('Terraform', 'file:///bench/main.tf', 'terraform', text, tfTargets);
 
 // Kubernetes: the bad examples' documents, repeated with renamed objects; edits at the end of `name:` values.
-const k8s = kubernetesFile();
+const k8s = kubernetesFile(root, LINES);
 const k8sTargets = k8s.split('\n').map((line, index) => ({ index, column: /^\s+name: \S+$/.test(line) ? line.length : -1 })).filter((target) => target.column > 0);
 await measure('Kubernetes YAML', 'file:///bench/manifests.yaml', 'yaml', k8s, k8sTargets);
 

@@ -126,7 +126,7 @@ describe('the HTML inventory report in headless Chromium', () => {
   it('links every row to its file and line', async () => {
     const hrefs = await page.$$eval('#exposures tbody td.col-location a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
     assert.equal(hrefs.length, inventory.exposures.length);
-    for (const href of hrefs) assert.match(href, /^(\.\.\/)?examples\/terraform\/(bad|good)\/[a-z]+\.tf#L\d+$/);
+    for (const href of hrefs) assert.match(href, /^(\.\.\/)?examples\/terraform\/(bad|good)\/[a-z-]+\.tf#L\d+$/);
   });
 
   it('saves a screenshot (test-artifacts/inventory.png; docs/images/inventory.png with UPDATE_SCREENSHOTS=1)', async () => {

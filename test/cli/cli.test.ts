@@ -260,7 +260,7 @@ describe('portwarden (built CLI)', () => {
         `portwarden: ${config}:4:15: maxPortRange: expected an integer from 1 to 65536, not "many".`,
         `portwarden: ${config}:7:13: ports.database[0].port: 70000 is not a port number (0-65535).`,
         `portwarden: ${config}:9:28: trustedCidrs[1]: "10.0.0.300/8" is not a CIDR; write an address and prefix, e.g. 10.0.0.0/8 or 2001:db8::/32.`,
-        `portwarden: ${config}:10:1: Unknown key "colour"; the keys are checks, maxPortRange, ports, ownerKeys, expiryKeys, trustedCidrs, ignore.`,
+        `portwarden: ${config}:10:1: Unknown key "colour"; the keys are checks, maxPortRange, ports, ownerKeys, expiryKeys, trustedCidrs, ignore, maxFileSize.`,
         `portwarden: the files ${config} applies to were not linted`,
         '',
       ]);

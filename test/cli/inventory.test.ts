@@ -111,7 +111,8 @@ describe('portwarden inventory (built CLI)', () => {
       expires: null,
       isExpired: false,
       service: null,
-      findings: ['missing-owner', 'admin-port-exposed', 'public-database'],
+      forward: null,
+      findings: ['missing-owner', 'overlapping-rules', 'admin-port-exposed', 'public-database'],
     });
   });
 
@@ -119,7 +120,7 @@ describe('portwarden inventory (built CLI)', () => {
     const run = portwarden(['inventory', '-f', 'csv', `${EXAMPLES}/azure.tf`]);
     const records = parseCsv(run.stdout) as string[][];
     assert.deepEqual(records[0], ['Resource', 'File', 'Line', 'Provider', 'Direction', 'Protocol', 'Ports', 'From/to', 'Reach', 'Owner', 'Expires', 'Findings', 'Without owner', 'Expired']);
-    assert.deepEqual(records[3], ['azurerm_network_security_rule.sql', `${EXAMPLES}/azure.tf`, '31', 'azure', 'ingress', 'tcp', '1433, 5432', '0.0.0.0/0', 'internet', '', '', 'missing-owner; public-database', 'yes', 'no']);
+    assert.deepEqual(records[3], ['azurerm_network_security_rule.sql', `${EXAMPLES}/azure.tf`, '31', 'azure', 'ingress', 'tcp', '1433, 5432', '0.0.0.0/0', 'internet', '', '', 'missing-owner; shadowed-rule; public-database', 'yes', 'no']);
     assert.equal(records.length, 4);
     assert.match(run.stdout, /\r\n$/);
   });

@@ -125,6 +125,18 @@ describe('YAML and JSON formats over LSP (the built server, stdio)', () => {
     assert.deepEqual(after.diagnostics, []);
   });
 
+  it('Kubernetes JSON: a LoadBalancer for PostgreSQL, restricted in JSON; no suppression is offered in JSON', async () => {
+    const uri = 'file:///project/k8s/postgres.json';
+    const text = '{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": { "name": "postgres", "labels": { "owner": "dba-team" } },\n  "spec": { "type": "LoadBalancer", "ports": [{ "port": 5432 }] }\n}\n';
+    const published = await session.open(uri, text, 'json');
+    assert.deepEqual(summary(published.diagnostics), [['public-database', 4, 56, 4, 60]]);
+    const actions = (await session.codeActions(uri, published.diagnostics[0].range)).filter(isCodeAction);
+    assert.deepEqual(actions.map((action) => action.title), ['Restrict source to 10.0.0.0/8']);
+    const after = await session.applyEdit(uri, actions[0].edit ?? {});
+    assert.deepEqual((JSON.parse(session.text(uri)) as { spec: { loadBalancerSourceRanges: string[] } }).spec.loadBalancerSourceRanges, ['10.0.0.0/8']);
+    assert.deepEqual(after.diagnostics, []);
+  });
+
   it('CloudFormation YAML: SSH from anywhere, on FromPort/ToPort, restricted by a quick fix', async () => {
     const uri = 'file:///project/cfn/bastion.yaml';
     const published = await session.open(uri, TEMPLATE, 'yaml');

@@ -63,6 +63,7 @@ describe('Neovim\'s built-in LSP client against dist/server.js', () => {
       assert.deepEqual(report.diagnostics.map(({ lnum, col, end_lnum, end_col, severity, source, code, message }) => [lnum, col, end_lnum, end_col, severity, source, code, message]), [
         [7, 0, 7, 35, 2, 'portwarden', 'missing-owner', 'aws_security_group.web has no owner tag (owner, Owner) and no owner= in its descriptions'],
         [11, 4, 12, 23, 1, 'portwarden', 'full-range-exposure', '65,536 ports (0-65535) are open to 0.0.0.0/0'],
+        [17, 2, 17, 11, 2, 'portwarden', 'overlapping-rules', 'tcp 3306 from 0.0.0.0/0 is already covered: aws_security_group.web (line 11) allows tcp 0-65535 from 0.0.0.0/0'],
         [18, 4, 19, 22, 1, 'portwarden', 'public-database', 'MySQL (3306) is open to 0.0.0.0/0'],
       ]);
       assert.deepEqual(report.actions, [

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Severity } from '../engine/index';
+import { MAX_FILE_SIZE_LIMIT, type Severity } from '../engine/index';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -36,6 +36,10 @@ export interface CliOptions {
   readonly since: string | undefined;
   /** --var-file: Terraform variable files applied to root modules after terraform.tfvars and *.auto.tfvars; absent when none is given. */
   readonly varFiles?: readonly string[];
+  /** --verbose: say on stderr how many files were linted and why the others were skipped; absent when not given. */
+  readonly verbose?: boolean;
+  /** --max-file-size: bytes above which a file is not linted, over the configuration's maxFileSize; absent when not given. */
+  readonly maxFileSize?: number;
 }
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly message: string };
@@ -57,6 +61,10 @@ Options:
                             and *.auto.tfvars (repeatable; later files win)
       --fix                 apply the preferred fixes to the files, then report what is left
       --fix-dry-run         print the preferred fixes as a unified diff; change nothing
+      --verbose             say on stderr how many files were linted and how many were skipped,
+                            and why (not recognised, templates, empty, other file types)
+      --max-file-size <n>   do not lint files larger than n bytes (default: maxFileSize in
+                            .portwarden.yaml, else 1 MiB); each one is named on stderr
   -v, --version             print the version
   -h, --help                print this help
 
@@ -77,7 +85,7 @@ Options:
                             widened and closed; the files at the revision are read with git
       --fail-on <severity>  with --since: exit 1 when the change opens an internet exposure
                             with a finding at or above this severity (default error)
-  -o, --output-file, -c, --config, --no-ignore, --var-file: as above
+  -o, --output-file, -c, --config, --no-ignore, --var-file, --verbose: as above
 `;
 
 /** Parses the command line; a usage error comes back as a message, never as a throw. */
@@ -98,6 +106,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'no-ignore': { type: 'boolean' },
         'var-file': { type: 'string', multiple: true },
         fix: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'max-file-size': { type: 'string' },
         'fix-dry-run': { type: 'boolean' },
         since: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
@@ -127,6 +137,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   const varFiles = values['var-file'];
   if (varFiles?.includes('')) return usage('--var-file needs a path.');
+  const maxFileSize = values['max-file-size'];
+  if (maxFileSize !== undefined && !(/^\d{1,11}$/.test(maxFileSize) && Number(maxFileSize) >= 1 && Number(maxFileSize) <= MAX_FILE_SIZE_LIMIT)) {
+    return usage(`--max-file-size must be a number of bytes from 1 to ${MAX_FILE_SIZE_LIMIT}, not "${maxFileSize}".`);
+  }
 
   return {
     ok: true,
@@ -144,6 +158,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       command,
       ...commandOptions.options,
       ...(varFiles ? { varFiles } : {}),
+      ...(values.verbose ? { verbose: true } : {}),
+      ...(maxFileSize !== undefined ? { maxFileSize: Number(maxFileSize) } : {}),
     },
   };
 }

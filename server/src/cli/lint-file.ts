@@ -1,17 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
-import { findAdapter, isModuleFile, LineMap, lintDocument, type Settings } from '../engine/index';
+import { findAdapter, isModuleFile, LineMap, lintDocument, MAX_FILE_SIZE_LIMIT, tooLargeMessage, whyNoAdapter, type FormatId, type Settings } from '../engine/index';
 import { describeFsError } from '../node/fs-errors';
 import type { ModuleFiles } from '../node/module-files';
 import { LINTED_EXTENSIONS } from '../shared/formats';
 import type { FileReport } from './formatters/types';
 
+/** Why a file was not linted: its name holds no format, it is too large to read, or (from its content) what `whyNoAdapter` says. */
+export type SkipReason = 'other-file' | 'too-large' | ReturnType<typeof whyNoAdapter>;
+
 /** Infrastructure files are small; a huge file is generated or binary, and reading it costs memory. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_FILE_SIZE_LIMIT;
 
 export type LintOutcome =
   | { readonly kind: 'linted'; readonly report: FileReport }
-  /** No adapter recognises the file. */
-  | { readonly kind: 'skipped' }
+  /** No adapter recognises the file; `reason` says why, for --verbose. */
+  | { readonly kind: 'skipped'; readonly reason: SkipReason }
   | { readonly kind: 'unreadable'; readonly message: string };
 
 /** Whether a file's name lets it hold some format; other files are never read. */
@@ -25,22 +28,34 @@ export function mayHoldFormat(path: string): boolean {
  * its module, its variable files, and the local modules it calls or that call it.
  */
 export async function lintFile(path: string, settings: Settings, today: string, modules?: ModuleFiles): Promise<LintOutcome> {
-  if (!mayHoldFormat(path)) return { kind: 'skipped' };
+  if (!mayHoldFormat(path)) return { kind: 'skipped', reason: 'other-file' };
   let text: string;
   try {
     const { size } = await stat(path);
-    if (size > MAX_FILE_BYTES) {
-      // Only a file that a format claims by its name alone is worth a complaint.
-      if (!findAdapter(path, '')) return { kind: 'skipped' };
-      return { kind: 'unreadable', message: `it has ${size} bytes, more than the ${MAX_FILE_BYTES} a file may have to be linted` };
+    if (size > settings.maxFileSize) {
+      // Only a file that a format claims by its name alone is worth a word; it is not even read.
+      const adapter = findAdapter(path, '');
+      if (!adapter) return { kind: 'skipped', reason: 'too-large' };
+      return { kind: 'linted', report: tooLargeReport(path, adapter.id, size, settings.maxFileSize) };
     }
     text = await readFile(path, 'utf8');
   } catch (error) {
     return { kind: 'unreadable', message: describeFsError(error) };
   }
   const adapter = findAdapter(path, text);
-  if (!adapter) return { kind: 'skipped' };
+  if (!adapter) return { kind: 'skipped', reason: whyNoAdapter(text) };
   const module = modules && isModuleFile(path) ? await modules.contextFor(path) : undefined;
   const result = lintDocument({ text, path, settings, today, format: adapter.id, ...(module ? { module } : {}) });
   return { kind: 'linted', report: { path, text, lines: new LineMap(text), result, ...(module ? { module } : {}) } };
+}
+
+/**
+ * A file over maxFileSize, unread: its report has no finding and one note, which the run prints on
+ * stderr as it prints every note (file:1:1: The file has ...); the run goes on and the exit code
+ * does not change.
+ */
+function tooLargeReport(path: string, format: FormatId, size: number, maxFileSize: number): FileReport {
+  const note = { message: tooLargeMessage(size, maxFileSize), span: { start: 0, end: 0 } };
+  const result = { format, rules: [], findings: [], suppressedCount: 0, parseErrors: [], internalErrors: [], notes: [note] };
+  return { path, text: '', lines: new LineMap(''), result };
 }

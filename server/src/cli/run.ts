@@ -11,6 +11,7 @@ import { runInventory } from './inventory/command';
 import { lintFile } from './lint-file';
 import { ModuleFiles } from '../node/module-files';
 import { readVarFiles } from './var-files';
+import { SkipTally } from './skip-tally';
 import { writeReportText } from './output';
 import { VERSION } from './version';
 import { walk } from './walk';
@@ -83,6 +84,8 @@ class LintRun {
   private readonly fixer: Fixer | undefined;
   /** Terraform module files, read once for the whole run: each file is evaluated with its module. */
   private readonly modules: ModuleFiles;
+  /** Files passed over, by reason, for --verbose. */
+  private readonly skipped = new SkipTally();
 
   constructor(private readonly options: CliOptions, private readonly io: CliIo) {
     this.loader = new ConfigLoader(options.config === undefined ? undefined : resolve(io.cwd, options.config));
@@ -117,6 +120,7 @@ class LintRun {
     await initEngine(loadEngineAssets());
     await this.lintAll();
     if (this.files.length === 0 && this.problems.length === 0) this.say(`no files to lint in ${this.options.paths.join(', ')}`);
+    if (this.options.verbose) this.say(this.skipped.summary(this.files.length));
     return true;
   }
 
@@ -143,10 +147,15 @@ class LintRun {
   }
 
   private async lintOne(path: string): Promise<void> {
-    const settings = await this.settingsFor(path);
-    if (!settings) return;
+    const configured = await this.settingsFor(path);
+    if (!configured) return;
+    // --max-file-size beats the configuration, as every command-line option does.
+    const settings = this.options.maxFileSize === undefined ? configured : { ...configured, maxFileSize: this.options.maxFileSize };
     const outcome = await lintFile(path, settings, this.io.today, this.modules);
-    if (outcome.kind === 'skipped') return;
+    if (outcome.kind === 'skipped') {
+      this.skipped.add(outcome.reason);
+      return;
+    }
     if (outcome.kind === 'unreadable') {
       this.addProblem(path, outcome.message, `cannot read ${this.show(path)}: ${outcome.message}`);
       return;

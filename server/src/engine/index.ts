@@ -6,6 +6,7 @@ export { SourceCache, type ModuleContext, type SourceFile } from './adapters/mod
 export { isModuleFile } from './adapters/terraform/eval/config-file';
 export { checks } from './checks/index';
 export { adapters, findAdapter } from './adapters/index';
+export { whyNoAdapter } from './adapters/skip-reason';
 export type { Check } from './checks/define-check';
 export type { Finding, Fix, InternalError, RelatedInformation } from './findings';
 export type { NetworkRule, Peer, TextEdit, ParseError, FormatId } from './model/network-rule';
@@ -22,4 +23,5 @@ export { fixAll, fixDocument, MAX_FIX_PASSES, type AppliedFix, type FixAllOutcom
 export { fixesFor, isAboutPorts, isSuppressionFix } from './finding-fixes';
 export * from './audit/index';
 export { narrowingFixes } from './checks/fixes';
-export { CONFIG_FILE_NAME, MAX_CONFIG_LENGTH, mergeSettings, parseConfig, settingsFromConfig, renderConfigSchema, type ConfigError, type SettingsOverrides } from './config/index';
+export { tooLargeMessage } from './file-size';
+export { CONFIG_FILE_NAME, MAX_CONFIG_LENGTH, MAX_FILE_SIZE_LIMIT, mergeSettings, parseConfig, settingsFromConfig, renderConfigSchema, type ConfigError, type SettingsOverrides } from './config/index';

@@ -4,12 +4,14 @@ import { adapters, findAdapter } from './adapters/index';
 import { checks } from './checks/index';
 import { formatMessage, type Check, type CheckContext, type Report } from './checks/define-check';
 import type { Finding, InternalError } from './findings';
-import type { FormatId, NetworkRule, ParseError } from './model/network-rule';
+import type { FormatId, NetworkRule, ParseError, SiblingRules } from './model/network-rule';
 import type { PortRange } from './model/ports';
 import { LineMap } from './model/span';
 import { DEFAULT_SETTINGS, type Settings, type Severity } from './settings';
 import { findSuppressions, isSuppressed, suppressionFix } from './suppressions';
 import { mergeInstanceFindings, linkedFindings, withIncomingLinks } from './module-findings';
+import { invalidValueNotes } from './invalid-values';
+import { isOverSize, tooLargeNote } from './file-size';
 
 export const SUPPRESSION_CHECK_ID = 'invalid-suppression';
 const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set([...checks.map((check) => check.id), SUPPRESSION_CHECK_ID]);
@@ -53,6 +55,10 @@ export function lintDocument(input: LintInput): LintResult {
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const adapter = adapterFor(input);
   if (!adapter) return { format: undefined, rules: [], findings: [], suppressedCount: 0, parseErrors: [], internalErrors: [] };
+  // Checked before parsing: a file of megabytes would stall an editor for seconds.
+  if (isOverSize(input.text, settings.maxFileSize)) {
+    return { format: adapter.id, rules: [], findings: [], suppressedCount: 0, parseErrors: [], internalErrors: [], notes: [tooLargeNote(input.text, settings.maxFileSize)] };
+  }
 
   const internalErrors: InternalError[] = [];
   let rules: readonly NetworkRule[] = [];
@@ -62,19 +68,22 @@ export function lintDocument(input: LintInput): LintResult {
   let incoming: readonly ValueLink[] = [];
   let dependencies: readonly string[] | undefined;
   let notes: readonly ParseError[] | undefined;
+  let siblings: readonly SiblingRules[] = [];
   try {
     const parsed = adapter.parse(input.text, settings, input.cache, { path: input.path, module: input.module });
     ({ rules, parseErrors } = parsed);
-    ({ linked = [], incoming = [], dependencies, notes } = parsed);
+    ({ linked = [], incoming = [], dependencies, notes, siblings = [] } = parsed);
     if (parsed.hasNoComments) commentPrefix = undefined;
-    if (input.freezeModel) deepFreeze([rules, linked]);
+    const invalid = invalidValueNotes(rules);
+    if (invalid.length > 0) notes = [...(notes ?? []), ...invalid];
+    if (input.freezeModel) deepFreeze([rules, linked, siblings]);
   } catch (error) {
     internalErrors.push(toInternalError(`adapter:${adapter.id}`, error));
   }
 
   const lines = new LineMap(input.text);
-  const own = withIncomingLinks(checkRules(rules, settings, input.today, internalErrors), incoming);
-  const fromChildren = linked.flatMap((child) => linkedFindings(input.path, child, unsuppressed(child.text, checkRules(child.rules, settings, input.today, internalErrors))));
+  const own = withIncomingLinks(checkRules({ rules, path: input.path, text: input.text, siblings }, settings, input.today, internalErrors), incoming);
+  const fromChildren = linked.flatMap((child) => linkedFindings(input.path, child, unsuppressed(child.text, checkRules({ rules: child.rules, path: child.path, text: child.text, siblings: [] }, settings, input.today, internalErrors))));
   const raw = mergeInstanceFindings([...own, ...fromChildren]);
 
   const { suppressions, problems } = findSuppressions(input.text, lines, KNOWN_CHECK_IDS);
@@ -92,13 +101,21 @@ export function lintDocument(input: LintInput): LintResult {
   return { format: adapter.id, rules, findings, suppressedCount, parseErrors, internalErrors, ...(dependencies ? { dependencies } : {}), ...(notes && notes.length > 0 ? { notes } : {}) };
 }
 
-function checkRules(rules: readonly NetworkRule[], settings: Settings, today: string, internalErrors: InternalError[]): Finding[] {
+/** The rules checks run on, with the text they were read from and the rules of the files beside it. */
+interface CheckedRules {
+  readonly rules: readonly NetworkRule[];
+  readonly path: string;
+  readonly text: string;
+  readonly siblings: readonly SiblingRules[];
+}
+
+function checkRules(input: CheckedRules, settings: Settings, today: string, internalErrors: InternalError[]): Finding[] {
   const raw: Finding[] = [];
   for (const check of checks) {
     const severity = severityOf(check, settings);
     if (severity === 'off') continue;
     try {
-      runCheck(check, rules, settings, today, severity, raw);
+      runCheck(check, input, settings, today, severity, raw);
     } catch (error) {
       internalErrors.push(toInternalError(check.id, error));
     }
@@ -123,6 +140,8 @@ function adapterFor(input: LintInput): Adapter | undefined {
  * for "Narrow port range to ...". Empty when the format has none or the document cannot be read.
  */
 export function findWorkloadPorts(input: LintInput): PortRange[][] {
+  // A document too large to lint is not parsed for candidates either.
+  if (isOverSize(input.text, (input.settings ?? DEFAULT_SETTINGS).maxFileSize)) return [];
   try {
     return adapterFor(input)?.workloadPorts?.(input.text, input.cache) ?? [];
   } catch {
@@ -135,10 +154,13 @@ function severityOf(check: Check, settings: Settings): Severity | 'off' {
   return settings.checks[check.id] ?? check.severity;
 }
 
-function runCheck(check: Check, rules: readonly NetworkRule[], settings: Settings, today: string, severity: Severity, out: Finding[]): void {
+function runCheck(check: Check, { rules, path, text, siblings }: CheckedRules, settings: Settings, today: string, severity: Severity, out: Finding[]): void {
   const ctx: CheckContext<string> = {
     settings,
     today,
+    path,
+    text,
+    siblingRules: siblings,
     report(report: Report<string>) {
       const template = check.messages[report.message];
       if (template === undefined) throw new Error(`check ${check.id} reported unknown message id "${report.message}"`);

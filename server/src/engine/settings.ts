@@ -28,7 +28,15 @@ export interface Settings {
   readonly trustedCidrs: readonly string[];
   /** Globs (relative to the config file) that the CLI and the editor skip. */
   readonly ignorePaths: readonly string[];
+  /**
+   * Files larger than this many bytes (UTF-8) are not linted: a note says so. Real infrastructure
+   * files are tens of KB; a file of megabytes is generated, and linting it would stall an editor.
+   */
+  readonly maxFileSize: number;
 }
+
+/** 1 MiB: twenty times the largest file of the real-world corpus, and linted in about 3 s even when every block is a finding. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 export const DEFAULT_DATABASE_PORTS: readonly NamedPort[] = [
   { port: 1433, name: 'SQL Server' },
@@ -87,6 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
   expiryKeys: ['expires', 'Expires', 'expiry'],
   trustedCidrs: [],
   ignorePaths: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 /** The well-known service names used in hover text and messages, databases and admin ports first. */

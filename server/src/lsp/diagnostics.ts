@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
-import type { Finding, LineMap, Severity, Span } from '../engine/index';
+import type { Finding, LineMap, ParseError, Severity, Span } from '../engine/index';
 import { docsUrl } from '../shared/links';
 import { SOURCE } from '../shared/protocol';
 import type { ClientSupport } from './capabilities';
@@ -48,4 +48,12 @@ function relatedInformation(finding: Finding, uri: string, lines: LineMap, locat
     related.push({ location: { uri, range: toRange(lines, resource.headerSpan) }, message: `in ${resource.address}` });
   }
   return related;
+}
+
+/**
+ * A note of the lint (a file too large to lint, a port or network no value can be, a module cycle)
+ * as a warning without a check id: it is about the input rather than a finding, and has no fix.
+ */
+export function noteDiagnostic(note: ParseError, lines: LineMap): Diagnostic {
+  return { range: toRange(lines, note.span), severity: DiagnosticSeverity.Warning, source: SOURCE, message: note.message };
 }

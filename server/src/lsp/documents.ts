@@ -72,7 +72,7 @@ export class LintedDocuments {
   /** After a change: lint once the document has been quiet for the delay. */
   scheduleLint(uri: string): void {
     const ticket = this.nextTicket(uri);
-    this.debouncer.schedule(uri, this.env.lintDelayMs, () => void this.run(uri, ticket));
+    this.debouncer.schedule(uri, this.env.lintDelayMs, () => this.run(uri, ticket));
   }
 
   /**

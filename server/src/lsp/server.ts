@@ -31,7 +31,7 @@ import {
 import { readClientSupport, type ClientSupport } from './capabilities';
 import { fixAllAction, isWanted, quickFixes } from './code-actions';
 import { codeLenses } from './code-lens';
-import { toDiagnostic } from './diagnostics';
+import { noteDiagnostic, toDiagnostic } from './diagnostics';
 import { LintedDocuments, localToday, type LintSnapshot } from './documents';
 import { listExposures } from './exposures';
 import { describeAt } from './hover';
@@ -94,6 +94,7 @@ export function startServer(connection: Connection): void {
     }
     const locate = locator(snapshot.module);
     const diagnostics = snapshot.result.findings.map((finding) => toDiagnostic(finding, snapshot.uri, snapshot.lines, clientSupport(), locate));
+    for (const note of snapshot.result.notes ?? []) diagnostics.push(noteDiagnostic(note, snapshot.lines));
     void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
   }
 

@@ -92,7 +92,8 @@ function toRow(exposure: Exposure, cwd: string): Row {
       direction: exposure.direction,
       protocol: exposure.protocol,
       ports: exposure.ports !== undefined && exposure.ports.length === 0 ? '-' : exposure.service && exposure.portsText === '?' ? `? (${exposure.service})` : exposure.portsText,
-      peers: exposure.peers.map((peer) => peer.text).join(', '),
+      // A listener or forward says where the traffic goes next, in every format that shows this cell.
+      peers: exposure.peers.map((peer) => peer.text).join(', ') + (exposure.forward ? ` (via ${exposure.forward})` : ''),
       reach: exposure.reach,
       owner,
       expires: exposure.expires ?? '',

@@ -9,5 +9,7 @@ import { adapter as terraform } from './terraform/index';
 export const adapters: readonly Adapter[] = [terraform, cloudformation, kubernetes, compose, sgExports];
 
 export function findAdapter(path: string, text: string): Adapter | undefined {
-  return adapters.find((adapter) => adapter.detect(path, text));
+  // A byte order mark would hide the first key (`apiVersion:`) from detection by content.
+  const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return adapters.find((adapter) => adapter.detect(path, content));
 }

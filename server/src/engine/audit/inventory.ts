@@ -1,4 +1,5 @@
 import { dayNumber } from '../checks/expired-rule';
+import { forwardTarget } from '../model/forwards';
 import type { Finding } from '../findings';
 import type { LintResult } from '../lint';
 import type { Direction, ExposedService, FormatId, NetworkRule, Peer } from '../model/network-rule';
@@ -60,6 +61,11 @@ export interface Exposure {
   readonly isExpired: boolean;
   /** What the rule is the endpoint of, e.g. `database MySQL` for `publicly_accessible = true`. */
   readonly service?: string;
+  /**
+   * For a load-balancer listener or NAT forward, the path its traffic takes, e.g. `internet-facing
+   * ALB web forwards to target group aws_lb_target_group.web port 8080`.
+   */
+  readonly forward?: string;
   /** Findings on the rule, and on its group when they are about the whole group (a missing owner tag). */
   readonly findings: readonly ExposureFinding[];
 }
@@ -126,6 +132,7 @@ function toExposure(rule: NetworkRule, path: string, text: string, lines: LineMa
     ...(rule.owner?.known && rule.owner.value.trim() !== '' ? { owner: rule.owner.value.trim() } : {}),
     ...(expires === undefined ? {} : { expires }),
     ...(rule.service ? { service: serviceLabel(rule.service) } : {}),
+    ...(rule.forward ? { forward: `${rule.forward.via} forwards to ${forwardTarget(rule.forward)}` } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { fromOrigin } from '../model/value';
 import { carriesPorts, internetPeers, isInternetIngress, showPeers } from '../model/peers';
-import { countPorts } from '../model/ports';
+import { countPorts, showRanges } from '../model/ports';
 import { portsNamed, showNamedPorts, type NamedPort } from '../settings';
 import { defineCheck } from './define-check';
-import { loopbackFix, restrictSourceFix } from './fixes';
+import { internalDeviceFix, loopbackFix, restrictSourceFix } from './fixes';
+import { forwardTarget, servicePorts } from '../model/forwards';
 
 export const check = defineCheck({
   id: 'admin-port-exposed',
@@ -13,10 +14,11 @@ export const check = defineCheck({
   messages: {
     one: '{services} is open to {peers}',
     several: '{services} are open to {peers}',
+    forward: '{services}: {via} port {ports} forwards to {target}',
   },
   docs: {
     why: 'SSH, RDP, WinRM, VNC, Telnet, FTP, SMB, the Docker API, the kubelet and the Kubernetes API hand out control of a machine or a cluster. Open to the internet they are scanned and brute-forced around the clock, and one weak password, leaked key or unpatched service is enough to take over the host.',
-    howToFix: 'Allow these ports only from trusted networks (an office range, a VPN, a bastion host), or reach the hosts through a session manager or VPN instead of a public port. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `ports.admin`. Ranges wider than `maxPortRange` are reported by full-range-exposure instead.',
+    howToFix: 'Allow these ports only from trusted networks (an office range, a VPN, a bastion host), or reach the hosts through a session manager or VPN instead of a public port. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `ports.admin`. Ranges wider than `maxPortRange` are reported by full-range-exposure instead. A load-balancer listener or NAT port forward (DNAT) on an internet-facing device is reported whatever the security groups behind it say, naming the device, the public port and the backend port; the service is named by the backend port when the document gives it (a listener on 2222 forwarding to 22 publishes SSH). Remove the listener or forward, or reach the host another way; the fix makes the device internal where one setting does it (`internal = true`, `network_type = "INTERNAL"`, `address_type = "intranet"`, `load_balancing_scheme = "INTERNAL"`), never preferred since it also hides the ports the device should publish.',
     example: 'examples/terraform/bad/aws.tf',
   },
   run(rule, ctx) {
@@ -26,10 +28,21 @@ export const check = defineCheck({
     if (countPorts(rule.ports.value) > ctx.settings.maxPortRange) return;
     // A user's adminPorts may rename a default port; name each port once, first entry wins.
     const byPort = new Map<number, NamedPort>();
-    for (const named of portsNamed(ctx.settings.adminPorts, rule.ports.value)) if (!byPort.has(named.port)) byPort.set(named.port, named);
+    for (const named of portsNamed(ctx.settings.adminPorts, servicePorts(rule, rule.ports.value))) if (!byPort.has(named.port)) byPort.set(named.port, named);
     const services = [...byPort.values()].sort((a, b) => a.port - b.port);
     if (services.length === 0) return;
     const fix = restrictSourceFix(rule, ctx.settings, true) ?? loopbackFix(rule, true);
+    if (rule.forward) {
+      // Published by a load balancer or NAT: reported whatever the backend's security group says.
+      ctx.report({
+        message: 'forward',
+        span: rule.ports.span,
+        rule,
+        data: { services: showNamedPorts(services), via: rule.forward.via, ports: showRanges(rule.ports.value) + fromOrigin(rule.ports), target: forwardTarget(rule.forward) },
+        fixes: [...(fix ? [fix] : []), ...internalDeviceFix(rule)],
+      });
+      return;
+    }
     ctx.report({
       message: services.length === 1 ? 'one' : 'several',
       span: rule.ports.span,

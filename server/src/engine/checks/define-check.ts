@@ -1,5 +1,5 @@
 import type { Fix, RelatedInformation } from '../findings';
-import type { NetworkRule } from '../model/network-rule';
+import type { NetworkRule, SiblingRules } from '../model/network-rule';
 import type { Span } from '../model/span';
 import type { Settings, Severity } from '../settings';
 
@@ -37,6 +37,15 @@ export interface CheckContext<MessageId extends string> {
   readonly settings: Settings;
   /** Today's date as YYYY-MM-DD: the engine takes the clock as an argument. */
   readonly today: string;
+  /** The document the rules were read from (its path as LintInput has it), e.g. to name a rule's line in a message. */
+  readonly path: string;
+  readonly text: string;
+  /**
+   * Rules of the other files of the document's module (a Terraform module's other `.tf` files),
+   * for checks that compare rules of one group: they may be named in messages and related
+   * information, never reported on.
+   */
+  readonly siblingRules: readonly SiblingRules[];
   report(report: Report<MessageId>): void;
 }
 

@@ -24,7 +24,7 @@ export const check = defineCheck({
   },
   docs: {
     why: 'Rules opened "for now" (a debugging session, a vendor visit, a migration) outlive their reason when nobody closes them. An expiry date only helps if someone acts on it: a rule past its date is access nobody is vouching for any more, and an expiry that is not a real date never comes due.',
-    howToFix: 'Remove the rule, or, if it is still needed, agree a new date with its owner and update `expires=YYYY-MM-DD` in the description (or the expiry tag named in `expiryKeys`). Write dates as YYYY-MM-DD.',
+    howToFix: 'Remove the rule, or, if it is still needed, agree a new date with its owner and update `expires=YYYY-MM-DD` in the description (or the expiry tag named in `expiryKeys`). Write dates as YYYY-MM-DD. A load-balancer listener or NAT forward takes its expiry from its own tags, then its device\'s.',
     example: 'examples/terraform/bad/aws.tf',
   },
   // Per document, not per rule: an expiry tag on a group is shared by all of its rules and must be reported once.

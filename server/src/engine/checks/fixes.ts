@@ -45,3 +45,17 @@ export function loopbackFix(rule: NetworkRule, preferred: boolean): Fix | undefi
   if (!edits) return undefined;
   return { title: 'Bind to 127.0.0.1', edits, ...(preferred ? { preferred: true } : {}) };
 }
+
+/**
+ * The fix for a port published through a load balancer or NAT: make the device internal, where one
+ * switch does it (Forward.internalSwitch). Never preferred: an internal device also cuts off the
+ * ports it should publish (443 next to 22), so a person decides. A forward with its own source
+ * list is restricted instead, by the checks' usual fix.
+ */
+export function internalDeviceFix(rule: NetworkRule): Fix[] {
+  const setting = rule.forward?.internalSwitch;
+  const edits = setting ? rule.edit.turnOffService?.() : undefined;
+  if (!setting || !edits) return [];
+  const device = /\bNAT\b/.test(rule.forward?.via ?? '') ? 'NAT gateway' : 'load balancer';
+  return [{ title: `Make the ${device} internal (${setting})`, edits }];
+}

@@ -2,10 +2,11 @@ import { fromOrigin } from '../model/value';
 import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
 import { internetPeers, isInternetIngress, showPeers } from '../model/peers';
-import { countPorts } from '../model/ports';
+import { countPorts, showRanges } from '../model/ports';
 import { portsNamed, showNamedPorts, type NamedPort, type Settings } from '../settings';
 import { defineCheck } from './define-check';
-import { loopbackFix, restrictSourceFix, trustedOrPrivate } from './fixes';
+import { internalDeviceFix, loopbackFix, restrictSourceFix, trustedOrPrivate } from './fixes';
+import { forwardTarget, servicePorts } from '../model/forwards';
 
 /**
  * The fix for a database's own public endpoint. A switch (`publicly_accessible`) has no address to
@@ -27,10 +28,11 @@ export const check = defineCheck({
     ports: '{services} are open to {peers}',
     endpoint: 'Database {resource} ({engine}) is publicly accessible',
     endpointUnknownEngine: 'Database {resource} is publicly accessible',
+    forward: '{services}: {via} port {ports} forwards to {target}',
   },
   docs: {
     why: 'Databases, caches, search engines and message queues are found by internet-wide scanners within hours of getting a public address. Many ship without authentication or with default credentials, and even a well-configured one exposes its login to brute force and every future vulnerability in its network protocol. Ransom campaigns against MongoDB, Elasticsearch and Redis have wiped tens of thousands of instances whose only mistake was a port open to 0.0.0.0/0.',
-    howToFix: 'Keep data stores on private networks: allow their ports only from the application tier (a security group, an application security group, a private range), and turn off the public endpoint of managed databases (`publicly_accessible = false` on RDS and Redshift, no `0.0.0.0/0` authorized network on Cloud SQL). Reach them from outside through a VPN, a bastion or a private link. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `ports.database`. Ranges wider than `maxPortRange` (such as every port) are reported by full-range-exposure instead, so one rule is not reported twice.',
+    howToFix: 'Keep data stores on private networks: allow their ports only from the application tier (a security group, an application security group, a private range), and turn off the public endpoint of managed databases (`publicly_accessible = false` on RDS and Redshift, no `0.0.0.0/0` authorized network on Cloud SQL). Reach them from outside through a VPN, a bastion or a private link. Trusted ranges for the fix come from `trustedCidrs` in `.portwarden.yaml`, and the list of ports from `ports.database`. Ranges wider than `maxPortRange` (such as every port) are reported by full-range-exposure instead, so one rule is not reported twice. Load-balancer listeners and NAT port forwards on a database port are reported as admin-port-exposed reports them: whatever the security groups say, with the path in the message.',
     example: 'examples/terraform/bad/aws.tf',
   },
   run(rule, ctx) {
@@ -54,10 +56,21 @@ export const check = defineCheck({
     // A wider range is full-range-exposure's finding; naming a few database ports in it would repeat it.
     if (countPorts(rule.ports.value) > ctx.settings.maxPortRange) return;
     const byPort = new Map<number, NamedPort>();
-    for (const named of portsNamed(ctx.settings.databasePorts, rule.ports.value)) if (!byPort.has(named.port)) byPort.set(named.port, named);
+    for (const named of portsNamed(ctx.settings.databasePorts, servicePorts(rule, rule.ports.value))) if (!byPort.has(named.port)) byPort.set(named.port, named);
     const services = [...byPort.values()].sort((a, b) => a.port - b.port);
     if (services.length === 0) return;
     const fix = restrictSourceFix(rule, ctx.settings, true) ?? loopbackFix(rule, true);
+    if (rule.forward) {
+      // Published by a load balancer or NAT: reported whatever the backend's security group says.
+      ctx.report({
+        message: 'forward',
+        span: rule.ports.span,
+        rule,
+        data: { services: showNamedPorts(services), via: rule.forward.via, ports: showRanges(rule.ports.value) + fromOrigin(rule.ports), target: forwardTarget(rule.forward) },
+        fixes: [...(fix ? [fix] : []), ...internalDeviceFix(rule)],
+      });
+      return;
+    }
     ctx.report({
       message: services.length === 1 ? 'port' : 'ports',
       span: rule.ports.span,

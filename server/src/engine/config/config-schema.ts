@@ -2,7 +2,7 @@ import type { Check } from '../checks/define-check';
 import { checks as registeredChecks } from '../checks/index';
 import { SUPPRESSION_CHECK_ID } from '../lint';
 import { DEFAULT_SETTINGS, type NamedPort, type Settings } from '../settings';
-import { MAX_PORT_RANGE_LIMIT, SEVERITY_SETTINGS } from './parse-config';
+import { MAX_FILE_SIZE_LIMIT, MAX_PORT_RANGE_LIMIT, SEVERITY_SETTINGS } from './parse-config';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type JsonSchema = { readonly [key: string]: JsonValue };
@@ -71,6 +71,13 @@ export function buildConfigSchema(checks: readonly Check[] = registeredChecks, d
         default: [...defaults.trustedCidrs],
       },
       ignore: stringList('Globs, relative to this file\'s directory, of files and directories not to lint, e.g. "legacy/**".', defaults.ignorePaths),
+      maxFileSize: {
+        description: 'Files larger than this many bytes are not linted; the CLI and the editor say so. Default: 1 MiB.',
+        type: ['integer', 'null'],
+        minimum: 1,
+        maximum: MAX_FILE_SIZE_LIMIT,
+        default: defaults.maxFileSize,
+      },
     },
     definitions: {
       port: { type: 'integer', minimum: 0, maximum: 65535 },

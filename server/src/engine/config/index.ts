@@ -6,7 +6,7 @@ import { parseConfig, type ConfigError } from './parse-config';
 export { configurableCheckIds } from './check-ids';
 export { buildConfigSchema, renderConfigSchema } from './config-schema';
 export { mergeSettings } from './merge-settings';
-export { MAX_CONFIG_LENGTH, parseConfig, type ConfigError, type ParsedConfig, type SettingsOverrides } from './parse-config';
+export { MAX_CONFIG_LENGTH, MAX_FILE_SIZE_LIMIT, parseConfig, type ConfigError, type ParsedConfig, type SettingsOverrides } from './parse-config';
 
 export const CONFIG_FILE_NAME = '.portwarden.yaml';
 

@@ -13,6 +13,7 @@ const BASE: Settings = {
   expiryKeys: ['expires'],
   trustedCidrs: [],
   ignorePaths: [],
+  maxFileSize: 1024,
 };
 
 describe('mergeSettings', () => {
@@ -34,10 +35,10 @@ describe('mergeSettings', () => {
   });
 
   it('replaces public ports and the key, CIDR and ignore lists', () => {
-    const merged = mergeSettings(BASE, { publicPorts: [443], ownerKeys: ['team'], expiryKeys: [], trustedCidrs: ['10.0.0.0/8'], ignorePaths: ['x/**'], maxPortRange: 1 });
+    const merged = mergeSettings(BASE, { publicPorts: [443], ownerKeys: ['team'], expiryKeys: [], trustedCidrs: ['10.0.0.0/8'], ignorePaths: ['x/**'], maxPortRange: 1, maxFileSize: 2048 });
     assert.deepEqual(
-      [merged.publicPorts, merged.ownerKeys, merged.expiryKeys, merged.trustedCidrs, merged.ignorePaths, merged.maxPortRange],
-      [[443], ['team'], [], ['10.0.0.0/8'], ['x/**'], 1],
+      [merged.publicPorts, merged.ownerKeys, merged.expiryKeys, merged.trustedCidrs, merged.ignorePaths, merged.maxPortRange, merged.maxFileSize],
+      [[443], ['team'], [], ['10.0.0.0/8'], ['x/**'], 1, 2048],
     );
   });
 

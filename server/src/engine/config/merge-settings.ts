@@ -17,6 +17,7 @@ export function mergeSettings(base: Settings, overrides: SettingsOverrides): Set
     expiryKeys: overrides.expiryKeys ?? base.expiryKeys,
     trustedCidrs: overrides.trustedCidrs ?? base.trustedCidrs,
     ignorePaths: overrides.ignorePaths ?? base.ignorePaths,
+    maxFileSize: overrides.maxFileSize ?? base.maxFileSize,
   };
 }
 

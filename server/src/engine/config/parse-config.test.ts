@@ -66,13 +66,13 @@ describe('parseConfig', () => {
     `), [
       '2:24 checks.full-range-exposure: "warn" is not a severity; use error, warning, info, off.',
       '3:3 checks: unknown check "no-such-check"; the checks are full-range-exposure, missing-owner.',
-      '4:1 Unknown key "colour"; the keys are checks, maxPortRange, ports, ownerKeys, expiryKeys, trustedCidrs, ignore.',
+      '4:1 Unknown key "colour"; the keys are checks, maxPortRange, ports, ownerKeys, expiryKeys, trustedCidrs, ignore, maxFileSize.',
       '6:3 ports: unknown key "private"; the keys are database, admin, public.',
     ]);
   });
 
   it('reports an unknown key even without a value', () => {
-    assert.deepEqual(errorsOf('chekcs:\n'), ['1:1 Unknown key "chekcs"; the keys are checks, maxPortRange, ports, ownerKeys, expiryKeys, trustedCidrs, ignore.']);
+    assert.deepEqual(errorsOf('chekcs:\n'), ['1:1 Unknown key "chekcs"; the keys are checks, maxPortRange, ports, ownerKeys, expiryKeys, trustedCidrs, ignore, maxFileSize.']);
   });
 
   it('reports wrong types', () => {

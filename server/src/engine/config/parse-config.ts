@@ -24,10 +24,12 @@ export interface ParsedConfig {
   readonly errors: readonly ConfigError[];
 }
 
-export const CONFIG_KEYS = ['checks', 'maxPortRange', 'ports', 'ownerKeys', 'expiryKeys', 'trustedCidrs', 'ignore'] as const;
+export const CONFIG_KEYS = ['checks', 'maxPortRange', 'ports', 'ownerKeys', 'expiryKeys', 'trustedCidrs', 'ignore', 'maxFileSize'] as const;
 export const PORT_LIST_KEYS = ['database', 'admin', 'public'] as const;
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 export const MAX_PORT_RANGE_LIMIT = 65536;
+/** The largest maxFileSize (64 MiB): a linted text must fit in memory several times over. */
+export const MAX_FILE_SIZE_LIMIT = 64 * 1024 * 1024;
 /** A configuration is a few dozen lines; anything this large is a mistake, and parsing it would only cost time. */
 export const MAX_CONFIG_LENGTH = 1024 * 1024;
 
@@ -86,6 +88,7 @@ class ConfigReader {
         case 'expiryKeys': this.set(overrides, 'expiryKeys', this.strings(value, key)); break;
         case 'trustedCidrs': this.set(overrides, 'trustedCidrs', this.cidrs(value)); break;
         case 'ignore': this.set(overrides, 'ignorePaths', this.strings(value, key)); break;
+        case 'maxFileSize': this.set(overrides, 'maxFileSize', this.integer(value, key, 1, MAX_FILE_SIZE_LIMIT)); break;
       }
     }
     return overrides;

@@ -74,6 +74,25 @@ export function parseCidr(text: string): Cidr | undefined {
   return { version, network, prefix };
 }
 
+/**
+ * Why text written as an address with a prefix is no network ("10.0.0.0/33", "999.1.1.1/8",
+ * "::/129"); undefined when it is a network, or when it does not look like an address at all (a
+ * security group id, a service tag), which is a reference rather than a mistake.
+ */
+export function cidrProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  const slash = trimmed.indexOf('/');
+  if (slash === -1 || parseCidr(trimmed) !== undefined) return undefined;
+  const address = trimmed.slice(0, slash);
+  const prefix = trimmed.slice(slash + 1);
+  const isIpv4Like = /^\d{1,3}(\.\d{1,3}){3}$/.test(address);
+  const isIpv6Like = address.includes(':') && /^[0-9a-fA-F:.]+$/.test(address);
+  if (!isIpv4Like && !isIpv6Like) return undefined;
+  const version: 4 | 6 = isIpv6Like ? 6 : 4;
+  if ((version === 4 ? parseIpv4(address) : parseIpv6(address)) === undefined) return `"${trimmed}" is not a network: ${address} is not an IPv${version} address`;
+  return `"${trimmed}" is not a network: an IPv${version} prefix is /0 to /${BITS[version]}, not /${prefix}`;
+}
+
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {
   if (outer.version !== inner.version || outer.prefix > inner.prefix) return false;
   const hostBits = BigInt(BITS[outer.version] - outer.prefix);

@@ -20,5 +20,6 @@ export function awsDatabaseEngine(id: string): DatabaseEngine | undefined {
   if (/^(custom-)?sqlserver-/.test(engine)) return { name: 'SQL Server', port: 1433 };
   if (/^db2-/.test(engine)) return { name: 'Db2', port: 50000 };
   if (engine === 'redshift') return { name: 'Redshift', port: 5439 };
+  if (engine === 'neptune') return { name: 'Neptune', port: 8182 };
   return undefined;
 }

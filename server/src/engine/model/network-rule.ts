@@ -41,8 +41,8 @@ export type Peer =
   | { readonly kind: 'reference'; readonly text: string; readonly span: Span; readonly origin?: string }
   /** The group itself (`self = true`). */
   | { readonly kind: 'self'; readonly span: Span }
-  /** An expression that is not resolved yet: it never makes a finding on its own. */
-  | { readonly kind: 'unknown'; readonly why: string; readonly span: Span };
+  /** An expression that is not resolved yet, or (`invalid`) an address no network can have: it never makes a finding on its own. */
+  | { readonly kind: 'unknown'; readonly why: string; readonly span: Span; readonly invalid?: true };
 
 /** What a rule exposes when it is a resource's own endpoint rather than a firewall rule. */
 export type ExposedService = ExposedDatabase | HostNetwork;
@@ -87,7 +87,10 @@ export interface RuleEditor {
    * cannot be listed: binds it to 127.0.0.1 so that only the host itself reaches it.
    */
   bindToLoopback?(): TextEdit[] | undefined;
-  /** Turns off the setting behind `service` when that is a plain switch (`hostNetwork: false`). */
+  /**
+   * Turns off the setting behind `service` when that is a plain switch (`hostNetwork: false`); for
+   * a `forward`, makes its device internal (Forward.internalSwitch).
+   */
   turnOffService?(): TextEdit[] | undefined;
   /** Deletes the rule (its block, resource, list item or policy entry) and nothing else. */
   removeRule?(): TextEdit[] | undefined;
@@ -114,6 +117,11 @@ export interface Forward {
   readonly backendGroupKeys?: readonly string[];
   /** What makes the device public, e.g. `network_type = "OPEN"`, or its header when public by default. */
   readonly exposureSpan: Span;
+  /**
+   * The setting RuleEditor.turnOffService writes to make the device internal (`internal = true`,
+   * `network_type = "INTERNAL"`), for the fix's title; undefined when no plain switch does it.
+   */
+  readonly internalSwitch?: string;
 }
 
 export interface NetworkRule {
@@ -137,6 +145,12 @@ export interface NetworkRule {
   readonly expires?: Value<string>;
   /** Lower matches first, where a provider orders its rules (priority, rule number). */
   readonly priority?: Value<number>;
+  /**
+   * Where a provider narrows a rule to part of its group: the destination of an Azure inbound rule
+   * (the source of an outbound one), a GCP firewall's target tags or service accounts. Absent
+   * means every member of the group; overlap checks never compare rules that apply to different parts.
+   */
+  readonly appliesTo?: Value<readonly Peer[]>;
   readonly service?: ExposedService;
   /** Set when the rule is a load-balancer listener or a NAT forward rather than a firewall rule. */
   readonly forward?: Forward;
@@ -164,4 +178,16 @@ export interface AdapterResult {
   readonly dependencies?: readonly string[];
   /** Not syntax errors, but reasons a part of the document was not evaluated (a module cycle). */
   readonly notes?: readonly ParseError[];
+  /**
+   * Rules of the other files of the document's module (the same module instance), for checks that
+   * compare a document's rules with the rest of their group. Never reported on themselves.
+   */
+  readonly siblings?: readonly SiblingRules[];
+}
+
+/** The rules of one other file of the document's module. */
+export interface SiblingRules {
+  readonly path: string;
+  readonly text: string;
+  readonly rules: readonly NetworkRule[];
 }

@@ -1,4 +1,4 @@
-import { isWholeInternet, parseCidr } from './cidr';
+import { cidrProblem, isWholeInternet, parseCidr } from './cidr';
 import type { NetworkRule, Peer } from './network-rule';
 import type { Span } from './span';
 
@@ -14,7 +14,18 @@ export function peerFromText(text: string, span: Span): Peer {
   if (ANYWHERE_WORDS.has(trimmed.toLowerCase())) return { kind: 'anywhere', text: trimmed, span };
   const cidr = parseCidr(trimmed);
   if (cidr) return { kind: 'cidr', text: trimmed, cidr, span };
+  // "10.0.0.0/8,0.0.0.0/0" is not a group id either: providers reject it (one address per item), so
+  // it opens nothing, and it is noted. A module that splits such text first is evaluated as written.
+  if (isCommaJoinedAddresses(trimmed)) return { kind: 'unknown', why: `"${trimmed}" is several addresses joined by commas, where the provider takes one per item`, span, invalid: true };
+  // "0.0.0.0/33" is a typo, not a group id: neither the internet nor a reference, and reported.
+  const problem = cidrProblem(trimmed);
+  if (problem !== undefined) return { kind: 'unknown', why: problem, span, invalid: true };
   return { kind: 'reference', text: trimmed, span };
+}
+
+function isCommaJoinedAddresses(text: string): boolean {
+  const parts = text.split(',').map((part) => part.trim());
+  return parts.length > 1 && parts.every((part) => ANYWHERE_WORDS.has(part.toLowerCase()) || parseCidr(part) !== undefined);
 }
 
 export function isInternetPeer(peer: Peer): boolean {

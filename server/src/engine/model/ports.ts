@@ -8,6 +8,26 @@ export function isValidPort(port: number): boolean {
   return Number.isInteger(port) && port >= 0 && port <= MAX_PORT;
 }
 
+/**
+ * Why port text that a format could not read as ports is invalid: the first number in it outside
+ * 0-65535 ("0-200000", "65536:80/tcp", "-5/22"), or a range that starts after it ends. Undefined
+ * when no number is out of range, so that text that is something else (a variable, a name) stays
+ * merely unknown. Numbers are compared, never expanded.
+ */
+export function portTextProblem(text: string): string | undefined {
+  const whole = text.trim();
+  const where = (written: string) => (written === whole ? '' : ` in "${whole}"`);
+  for (const token of whole.split(/[\s,:/]+/)) {
+    const match = /^(-?\d+)(?:-(-?\d+))?$/.exec(token);
+    if (!match) continue;
+    for (const written of [match[1], match[2]]) {
+      if (written !== undefined && !isValidPort(Number(written))) return `port ${written}${where(written)} is outside 0-65535`;
+    }
+    if (match[2] !== undefined && Number(match[1]) > Number(match[2])) return `the range ${token}${where(token)} starts after it ends`;
+  }
+  return undefined;
+}
+
 /** Sorts and merges overlapping or adjacent ranges. */
 export function normalizeRanges(ranges: readonly PortRange[]): PortRange[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

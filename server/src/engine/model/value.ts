@@ -18,6 +18,11 @@ export interface UnknownValue {
   readonly known: false;
   readonly span: Span;
   readonly why: string;
+  /**
+   * Set when the value is written out but no value can be like it (port 65536, a /33 prefix): the
+   * cloud would reject it, so `why` is reported to the user rather than only shown on hover.
+   */
+  readonly invalid?: true;
 }
 
 export function known<T>(value: T, span: Span, origin?: string): KnownValue<T> {
@@ -26,6 +31,11 @@ export function known<T>(value: T, span: Span, origin?: string): KnownValue<T> {
 
 export function unknown(span: Span, why: string): UnknownValue {
   return { known: false, span, why };
+}
+
+/** A literal that is not a valid value of its kind (see UnknownValue.invalid): unknown, never guessed, and reported. */
+export function invalid(span: Span, why: string): UnknownValue {
+  return { known: false, span, why, invalid: true };
 }
 
 /** " from <origin>" for a value that was evaluated, to follow what a message shows of it; empty for a literal. */

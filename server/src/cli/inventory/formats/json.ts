@@ -44,6 +44,8 @@ export interface JsonExposure {
   readonly expires: string | null;
   readonly isExpired: boolean;
   readonly service: string | null;
+  /** For a load-balancer listener or NAT forward: the device and where it forwards to. */
+  readonly forward: string | null;
   readonly findings: readonly { readonly checkId: string; readonly severity: Severity; readonly message: string; readonly line: number }[];
 }
 
@@ -96,6 +98,7 @@ export function toJsonExposure(exposure: Exposure): JsonExposure {
     expires: exposure.expires ?? null,
     isExpired: exposure.isExpired,
     service: exposure.service ?? null,
+    forward: exposure.forward ?? null,
     findings: exposure.findings,
   };
 }

@@ -1,8 +1,12 @@
 import type { AdapterResult, NetworkRule } from '../../model/network-rule';
 import type { Adapter, AdapterOptions, ParseCache } from '../adapter';
 import { readDatabase } from './database';
+import { readDbSecurityGroup, readDbSecurityGroupIngress } from './db-security-group';
 import { isCloudFormationTemplate } from './detect';
+import { readEksNodegroup } from './eks-nodegroup';
+import { readClassicLoadBalancer, readListener } from './load-balancers';
 import { readNetworkAclEntry } from './network-acl';
+import { readMqBroker, readMskCluster, readRedshiftCluster } from './public-endpoints';
 import type { ResourceReader } from './rules';
 import { readSecurityGroup, readStandaloneRule } from './security-groups';
 import { readTemplate } from './template';
@@ -13,6 +17,14 @@ const readers: Readonly<Record<string, ResourceReader>> = {
   'AWS::EC2::SecurityGroupEgress': readStandaloneRule(true),
   'AWS::EC2::NetworkAclEntry': readNetworkAclEntry,
   'AWS::RDS::DBInstance': readDatabase,
+  'AWS::RDS::DBSecurityGroup': readDbSecurityGroup,
+  'AWS::RDS::DBSecurityGroupIngress': readDbSecurityGroupIngress,
+  'AWS::AmazonMQ::Broker': readMqBroker,
+  'AWS::MSK::Cluster': readMskCluster,
+  'AWS::Redshift::Cluster': readRedshiftCluster,
+  'AWS::EKS::Nodegroup': readEksNodegroup,
+  'AWS::ElasticLoadBalancingV2::Listener': readListener,
+  'AWS::ElasticLoadBalancing::LoadBalancer': readClassicLoadBalancer,
 };
 
 /** Resource types the adapter reads, for docs and tests. */

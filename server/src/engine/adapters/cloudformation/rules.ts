@@ -1,7 +1,7 @@
 import type { Direction, NetworkRule, Protocol, ResourceRef, RuleEditor, TextEdit } from '../../model/network-rule';
 import { isInternetPeer } from '../../model/peers';
 import { ALL_PORTS, type PortRange } from '../../model/ports';
-import { known, unknown, type Value } from '../../model/value';
+import { invalid, known, unknown, type Value } from '../../model/value';
 import type { AdapterOptions } from '../adapter';
 import { portsForProtocol, protocolFromWord, readPort } from '../document/read';
 import { asMap, asSeq, entryOf, fullSpan, get, textOf, type MapNode, type TreeNode } from '../document/tree';
@@ -78,12 +78,13 @@ export function readPorts(template: Template, protocol: Value<Protocol>, holder:
     const first = from ?? to;
     const last = to ?? from;
     if (!first || !last) return unknown(span, 'no port is given');
-    if (!first.known) return unknown(span, first.why);
-    if (!last.known) return unknown(span, last.why);
+    // An invalid port (65536) keeps its own span, so the report points at it.
+    if (!first.known) return first.invalid ? first : unknown(span, first.why);
+    if (!last.known) return last.invalid ? last : unknown(span, last.why);
     const origin = first.origin ?? last.origin;
     if (first.value === -1 && last.value === -1) return known([ALL_PORTS], span, origin);
-    if (first.value < 0 || last.value < 0) return unknown(span, 'port -1 means every port only when both ends say so');
-    if (first.value > last.value) return unknown(span, `the range ${first.value}-${last.value} starts after it ends`);
+    if (first.value < 0 || last.value < 0) return invalid(span, 'port -1 means every port only when both ends say so');
+    if (first.value > last.value) return invalid(span, `the range ${first.value}-${last.value} starts after it ends`);
     return known([[first.value, last.value]], span, origin);
   }, protocol.span);
 }

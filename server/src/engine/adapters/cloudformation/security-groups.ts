@@ -1,7 +1,7 @@
 import type { NetworkRule, Peer } from '../../model/network-rule';
 import { known, unknown, type Value } from '../../model/value';
 import { readText } from '../document/read';
-import { asMap, fullSpan, get, itemsOf, type MapNode, type TreeNode } from '../document/tree';
+import { asMap, asSeq, fullSpan, get, itemsOf, type MapNode, type TreeNode } from '../document/tree';
 import { cidrFieldEditor, directionOf, portPairEditor, readPorts, readProtocolField, referencedResource, resourceRef, ruleEditor, tagEditor, type ResourceInput, type ResourceReader } from './rules';
 import type { TemplateResource } from './template';
 import { readField, readOwnership, readPeerField } from './values';
@@ -55,14 +55,27 @@ function readRule(input: ResourceInput, rule: MapNode, isEgress: boolean, group:
   };
 }
 
+/** Written in literals only: no `!Ref`, `Fn::` or other tag, so deleting it depends on no parameter's value. */
+function isLiteralTree(node: TreeNode): boolean {
+  if (node.tag) return false;
+  if (node.kind === 'map') return node.entries.every((entry) => entry.key !== 'Ref' && !entry.key.startsWith('Fn::') && (entry.value === undefined || isLiteralTree(entry.value)));
+  if (node.kind === 'seq') return node.items.every(isLiteralTree);
+  return node.kind === 'scalar';
+}
+
 /** `AWS::EC2::SecurityGroup`: its `SecurityGroupIngress` and `SecurityGroupEgress` lists. */
 export const readSecurityGroup: ResourceReader = (input) => {
   const properties = input.resource.properties;
   const rules: NetworkRule[] = [];
   for (const [field, isEgress] of [['SecurityGroupIngress', false], ['SecurityGroupEgress', true]] as const) {
+    const list = asSeq(get(properties, field));
     for (const item of itemsOf(get(properties, field))) {
       const rule = asMap(item);
-      if (rule && !rule.tag) rules.push(readRule(input, rule, isEgress, input.resource, input.resource.logicalId));
+      if (!rule || rule.tag) continue;
+      const read = readRule(input, rule, isEgress, input.resource, input.resource.logicalId);
+      // One list item is one rule: deleting the item deletes that rule and nothing else.
+      const removeRule = list && isLiteralTree(rule) ? () => input.template.writer.remove(list, rule) : undefined;
+      rules.push(removeRule ? { ...read, edit: { ...read.edit, removeRule } } : read);
     }
   }
   return rules;

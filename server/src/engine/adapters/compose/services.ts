@@ -1,7 +1,7 @@
 import type { NetworkRule, Peer, ResourceRef, RuleEditor } from '../../model/network-rule';
-import { ALL_PORTS, type PortRange } from '../../model/ports';
+import { ALL_PORTS, portTextProblem, type PortRange } from '../../model/ports';
 import { coverSpans, type Span } from '../../model/span';
-import { known, unknown, type Value } from '../../model/value';
+import { invalid, known, unknown, type Value } from '../../model/value';
 import type { AdapterOptions } from '../adapter';
 import { bindPeer, findKey, protocolFromWord, readPort, readProtocol, whyNotLiteral } from '../document/read';
 import { fullSpan, get, itemsOf, textOf, type MapEntry, type MapNode, type TreeNode } from '../document/tree';
@@ -96,7 +96,11 @@ function shortSyntax(input: ServiceInput, item: TreeNode): PortFields {
     return { protocol: unknown(span, whyNotLiteral(item)), ports: unknown(span, whyNotLiteral(item)), peers: unknown(span, whyNotLiteral(item)) };
   }
   const spec = parsePortSpec(text);
-  if (typeof spec === 'string') return { protocol: known('tcp', item.span), ports: unknown(item.span, spec), peers: unknown(item.span, spec) };
+  if (typeof spec === 'string') {
+    // "65536:80" is a mistake Compose rejects, not a mapping to guess at: reported where it is written.
+    const problem = text.includes('$') ? undefined : portTextProblem(text);
+    return { protocol: known('tcp', item.span), ports: problem === undefined ? unknown(item.span, spec) : invalid(item.span, problem), peers: unknown(item.span, spec) };
+  }
   // Sub-spans are exact only when the scalar is written as its value (no escapes).
   const exact = item.span.end - item.span.start === text.length;
   const sub = (part: { start: number; end: number } | undefined): Span => (part && exact ? { start: item.span.start + part.start, end: item.span.start + part.end } : item.span);
@@ -116,12 +120,14 @@ function longSyntax(input: ServiceInput, item: MapNode): PortFields {
   const published = get(item, 'published');
   const anchor = target ?? published ?? item;
   const span = target && published ? coverSpans(fullSpan(target), fullSpan(published)) : fullSpan(anchor);
-  const port = target ? readPort(target) : unknown(item.outer, 'target is missing');
+  const publishedText = published ? textOf(published) : undefined;
+  const publishedProblem = publishedText === undefined || publishedText.includes('$') ? undefined : portTextProblem(publishedText);
+  const port = publishedProblem !== undefined && published ? invalid(published.span, publishedProblem) : target ? readPort(target) : unknown(item.outer, 'target is missing');
   const hostIp = get(item, 'host_ip');
   const peer = hostIp ? bindPeer(textOf(hostIp), hostIp.span) : bindPeer(undefined, span);
   return {
     protocol: readProtocol(get(item, 'protocol'), 'tcp', item.outer),
-    ports: port.known ? known([[port.value, port.value]], span) : { ...port, span },
+    ports: port.known ? known([[port.value, port.value]], span) : port.invalid ? port : { ...port, span },
     peers: hostIp && textOf(hostIp) === undefined ? unknown(fullSpan(hostIp), whyNotLiteral(hostIp)) : known([peer], peer.span),
     bindToLoopback: () => input.writer.set(item, 'host_ip', '127.0.0.1'),
   };

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../model/network-rule';
 import type { MapNode, SeqNode, TreeNode } from './tree';
-import type { JsonValue, TreeWriter } from './writer';
+import { removeBetweenSeparators, type JsonValue, type TreeWriter } from './writer';
 
 /**
  * Writes JSON edits that touch only what changes: new members go after the last one, indented
@@ -32,6 +32,10 @@ export class JsonWriter implements TreeWriter {
 
   append(seq: SeqNode, item: JsonValue): TextEdit[] | undefined {
     return this.insert(seq.outer, seq.items.map((node) => node.outer), '', item);
+  }
+
+  remove(seq: SeqNode, item: TreeNode): TextEdit[] | undefined {
+    return removeBetweenSeparators(seq, item);
   }
 
   /** A member after the last one (`, "key": value`), or the first one of an empty `{}` or `[]`. */

@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsoncError } from 'jsonc-parser';
 import type { ParseError } from '../../model/network-rule';
 import type { Span } from '../../model/span';
+import { flattenDeepNesting } from './nesting';
 import type { JsonPath, MapEntry, TreeNode } from './tree';
 
 /** Exports of thousands of groups are a few MB; beyond this the file is not something to lint in an editor. */
@@ -14,6 +15,11 @@ export interface JsonParse {
   readonly parseErrors: readonly ParseError[];
 }
 
+/** Whether the text starts like a JSON object or array (after white space and a BOM): how formats that may be YAML or JSON tell. */
+export function looksLikeJson(text: string): boolean {
+  return /^[\s\uFEFF]*[{[]/.test(text);
+}
+
 /** A JSON document as a tree with exact spans; a broken one keeps every value that was complete. Never throws. */
 export function parseJson(text: string): JsonParse {
   if (text.length > MAX_JSON_LENGTH) {
@@ -21,7 +27,9 @@ export function parseJson(text: string): JsonParse {
     return { root: undefined, errors: [span], parseErrors: [{ message: `JSON longer than ${MAX_JSON_LENGTH} characters is not read`, span }] };
   }
   const raw: JsoncError[] = [];
-  const tree = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  // A byte order mark (Windows tools write one) is not a syntax error; a space keeps every offset.
+  // Deep nesting is flattened first: jsonc-parser recurses and would overflow the stack.
+  const tree = parseTree(flattenDeepNesting(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text), raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const errors = raw.map((error) => ({ start: error.offset, end: error.offset + error.length }));
   const parseErrors = raw.map((error, i) => ({ message: printParseErrorCode(error.error), span: errors[i] }));
   return { root: tree ? convert(tree, [], 0) : undefined, errors, parseErrors };

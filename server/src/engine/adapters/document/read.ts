@@ -1,9 +1,9 @@
 import { isPrivateCidr, parseCidr } from '../../model/cidr';
 import type { Peer, Protocol } from '../../model/network-rule';
 import { peerFromText } from '../../model/peers';
-import { ALL_PORTS, isValidPort, type PortRange } from '../../model/ports';
+import { ALL_PORTS, isValidPort, portTextProblem, type PortRange } from '../../model/ports';
 import type { Span } from '../../model/span';
-import { known, unknown, type Value } from '../../model/value';
+import { invalid, known, unknown, type Value } from '../../model/value';
 import { fullSpan, textOf, type ScalarNode, type TreeNode } from './tree';
 
 /** Why a node is not a literal, in words a user reads in hover text. */
@@ -30,9 +30,10 @@ export function readText(node: TreeNode): Value<string> {
 export function readPort(node: TreeNode): Value<number> {
   const text = textOf(node)?.trim();
   if (text === undefined) return unknown(fullSpan(node), whyNotLiteral(node));
+  // A number no port can be is a mistake to report; other text (a named port such as "http") is only unknown.
+  if (/^-?\d+$/.test(text) && !isValidPort(Number(text))) return invalid(node.span, `port ${text} is outside 0-65535`);
   if (!/^\d{1,6}$/.test(text)) return unknown(node.span, `"${text}" is not a port number`);
-  const port = Number(text);
-  return isValidPort(port) ? known(port, node.span) : unknown(node.span, `port ${port} is outside 0-65535`);
+  return known(Number(text), node.span);
 }
 
 /** A peer written as a scalar (a CIDR, a word for anywhere, a reference); unknown for expressions. */
@@ -159,6 +160,8 @@ export function readPortText(node: TreeNode): Value<readonly PortRange[]> {
   const text = textOf(node);
   if (text === undefined) return unknown(fullSpan(node), whyNotLiteral(node));
   const parsed = parsePortText(text);
+  const problem = parsed === undefined || parsed === 'invalid' ? portTextProblem(text) : undefined;
+  if (problem !== undefined) return invalid(node.span, problem);
   if (parsed === undefined) return unknown(node.span, `"${text}" is not a port list`);
   if (parsed === 'invalid') return unknown(node.span, `"${text}" holds a port outside 0-65535`);
   return known(parsed, node.span);
@@ -175,9 +178,12 @@ export function readPortPair(from: TreeNode | undefined, to: TreeNode | undefine
   const toNumber = to ? signedNumber(to) : fromNumber;
   // -1 is how AWS writes "every port" for an all-protocol or ICMP rule.
   if (fromNumber === -1 && (toNumber === -1 || toNumber === undefined)) return known([ALL_PORTS], span);
+  // An invalid port keeps its own span, so that the report points at the number that is wrong.
+  if (fromValue?.known === false && fromValue.invalid) return fromValue;
+  if (toValue?.known === false && toValue.invalid) return toValue;
   if (!fromValue || !fromValue.known) return unknown(span, fromValue ? fromValue.why : 'the first port is missing');
   if (!toValue || !toValue.known) return unknown(span, toValue ? toValue.why : 'the last port is missing');
-  if (fromValue.value > toValue.value) return unknown(span, `the range ${fromValue.value}-${toValue.value} starts after it ends`);
+  if (fromValue.value > toValue.value) return invalid(span, `the range ${fromValue.value}-${toValue.value} starts after it ends`);
   return known([[fromValue.value, toValue.value]], span);
 }
 

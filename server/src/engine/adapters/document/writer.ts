@@ -14,6 +14,20 @@ export interface TreeWriter {
   set(map: MapNode, key: string, value: JsonValue): TextEdit[] | undefined;
   /** Adds an item at the end of a sequence. */
   append(seq: SeqNode, item: JsonValue): TextEdit[] | undefined;
+  /** Deletes one item of a sequence that holds others (an emptied list would read as null in YAML). */
+  remove(seq: SeqNode, item: TreeNode): TextEdit[] | undefined;
+}
+
+/**
+ * Deletes an item of a one-line or JSON sequence with the separator beside it: the one after it,
+ * or before it when it is the last. The formatting of the other items stays as it was.
+ */
+export function removeBetweenSeparators(seq: SeqNode, item: TreeNode): TextEdit[] | undefined {
+  const index = seq.items.indexOf(item);
+  if (index === -1 || seq.items.length < 2) return undefined;
+  const next = seq.items[index + 1];
+  const span = next ? { start: item.outer.start, end: next.outer.start } : { start: seq.items[index - 1].outer.end, end: item.outer.end };
+  return [{ span, newText: '' }];
 }
 
 /**

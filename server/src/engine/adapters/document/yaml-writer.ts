@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../model/network-rule';
 import { fullSpan, type MapNode, type ScalarStyle, type SeqNode, type TreeNode } from './tree';
-import type { JsonValue, TreeWriter } from './writer';
+import { removeBetweenSeparators, type JsonValue, type TreeWriter } from './writer';
+import { removeLines } from '../remove-lines';
 
 /** Words YAML 1.1 or 1.2 would read as something other than a string. */
 const NOT_A_STRING = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?\.(?:inf|nan)|0x[0-9a-f]+|0o[0-7]+|\d+(?::\d+)+)$/i;
@@ -89,6 +90,17 @@ export class YamlWriter implements TreeWriter {
     const column = this.column(seq.outer.start);
     const at = this.lineEnd(seq.outer.end);
     return [{ span: { start: at, end: at }, newText: `${this.eol}${' '.repeat(column)}- ${this.item(item, column)}` }];
+  }
+
+  remove(seq: SeqNode, item: TreeNode): TextEdit[] | undefined {
+    if (!seq.items.includes(item) || seq.items.length < 2) return undefined;
+    if (seq.flow) return removeBetweenSeparators(seq, item);
+    // A block item: from its dash to the end of its last line, with the comments right above it.
+    const lineStart = this.text.lastIndexOf('\n', item.outer.start - 1) + 1;
+    const dash = /^([ \t]*)-[ \t]+$/.exec(this.text.slice(lineStart, fullSpan(item).start));
+    if (!dash) return undefined;
+    const edit = removeLines(this.text, { start: lineStart + dash[1].length, end: fullSpan(item).end }, ['#']);
+    return edit ? [edit] : undefined;
   }
 
   /** What follows `key:`: ` value` for a scalar or flow value, or indented block lines. */

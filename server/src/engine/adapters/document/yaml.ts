@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, YAMLMap, YA
 import type { CachedParse, ParseCache } from '../adapter';
 import type { ParseError } from '../../model/network-rule';
 import type { Span } from '../../model/span';
+import { flattenDeepNesting } from './nesting';
 import type { JsonPath, MapEntry, ScalarStyle, TreeNode } from './tree';
 
 /** Larger YAML is generated, not written by a person; parsing it would stall an editor. */
@@ -93,7 +94,8 @@ export function parseYaml(text: string, customTags: Tags = [], cache?: ParseCach
 }
 
 function readChunk(text: string, start: number, chunk: string, customTags: Tags): ParsedChunk {
-  const result = parseAllDocuments(chunk, { customTags, uniqueKeys: false, strict: false, prettyErrors: false });
+  // Deep flow nesting is flattened first: the parser takes seconds over 100,000 brackets.
+  const result = parseAllDocuments(flattenDeepNesting(chunk), { customTags, uniqueKeys: false, strict: false, prettyErrors: false });
   const parsed = Array.isArray(result) ? result : [];
   const documents: YamlDocument[] = [];
   const parseErrors: ParseError[] = [];

@@ -72,8 +72,10 @@ export const readNetworkPolicy = (input: ObjectInput): NetworkRule[] => {
   const ownership = readOwnership([object.metadata], input.options);
   const addOwner = ownerLabelEditor(input);
   const rules: NetworkRule[] = [];
+  const list = asSeq(get(spec, 'ingress'));
   for (const item of itemsOf(get(spec, 'ingress'))) {
     if (item.kind !== 'map') continue;
+    const first = rules.length;
     const peers = readSources(item);
     const base = { format: 'kubernetes' as const, resource: object.resource, groupKey: object.groupKey, direction: 'ingress' as const, action: 'allow' as const, peers, ...ownership, span: item.outer };
     const replaceInternetPeers = peerEditor(input, item);
@@ -86,9 +88,12 @@ export const readNetworkPolicy = (input: ObjectInput): NetworkRule[] => {
         ports: known([ALL_PORTS], span),
         edit: ruleEditor({ replaceInternetPeers, addOwner, setPorts: (ranges) => input.writer.set(item, 'ports', portEntries(ranges)) }),
       });
+      if (list) rules[first] = { ...rules[first], edit: { ...rules[first].edit, removeRule: () => input.writer.remove(list, item) } };
       continue;
     }
     for (const port of itemsOf(ports.value)) rules.push({ ...base, ...readPolicyPort(port), edit: ruleEditor({ replaceInternetPeers, addOwner, setPorts: portEditor(input, port) }) });
+    // An item with one port is one rule: deleting the item deletes that rule and nothing else.
+    if (list && rules.length === first + 1) rules[first] = { ...rules[first], edit: { ...rules[first].edit, removeRule: () => input.writer.remove(list, item) } };
   }
   return rules;
 };

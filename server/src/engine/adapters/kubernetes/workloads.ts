@@ -81,9 +81,12 @@ export const readWorkload = (input: ObjectInput): NetworkRule[] => {
  * the span covers both fields, as a from/to pair does in Terraform.
  */
 function servedPort(containerPort: TreeNode | undefined, hostPort: TreeNode): Value<readonly [number, number][]> {
+  // A hostPort no port can be (65536) is reported where it is written, whatever the container serves.
+  const host = readPort(hostPort);
+  if (!host.known && host.invalid) return host;
   const served = readPort(containerPort ?? hostPort);
   const span = containerPort ? coverSpans(fullSpan(containerPort), fullSpan(hostPort)) : fullSpan(hostPort);
-  return served.known ? known([[served.value, served.value]], span) : { ...served, span };
+  return served.known ? known([[served.value, served.value]], span) : served.invalid ? served : { ...served, span };
 }
 
 /** A hostPort is reachable on every address of the node unless `hostIP` binds it to one. */

@@ -45,6 +45,13 @@ function readRule(input: ExportInput, nsg: MapNode, item: MapNode, resource: Ret
   const groups = itemsOf(get(rule, `${side}ApplicationSecurityGroups`)).map((group) => get(group, 'id'));
   const cidrs = peersOf([prefix, prefixes], rule);
   const references = peersOf(groups, rule, true);
+  // The other side (the destination of an inbound rule) narrows the rule to part of the NSG.
+  const local = isInbound ? 'destination' : 'source';
+  const localNodes = [get(rule, `${local}AddressPrefix`), get(rule, `${local}AddressPrefixes`)];
+  const localGroups = itemsOf(get(rule, `${local}ApplicationSecurityGroups`)).map((group) => get(group, 'id'));
+  const localCidrs = peersOf(localNodes, rule);
+  const localReferences = peersOf(localGroups, rule, true);
+  const appliesTo = localCidrs.known && localReferences.known ? [...localCidrs.value, ...localReferences.value] : undefined;
   const description = get(rule, 'description');
   const tags = get(nsg, 'tags');
   const owner = ownerInDescription(description) ?? findKey(tags, options.ownerKeys);
@@ -55,6 +62,7 @@ function readRule(input: ExportInput, nsg: MapNode, item: MapNode, resource: Ret
     ports: readPorts(rule),
     peers: cidrs.known && references.known ? known([...cidrs.value, ...references.value], cidrs.value.length > 0 ? cidrs.span : references.span) : cidrs,
     ...(priority ? { priority: readPort(priority) } : {}),
+    ...(appliesTo && appliesTo.length > 0 ? { appliesTo: known(appliesTo, localCidrs.span) } : {}),
     ...(owner ? { owner } : {}),
     ...(expires ? { expires } : {}),
     span: item.outer,

@@ -92,10 +92,17 @@ function expressionOf(node: Node): HclValue {
   return { kind: 'expression', text: node.text, span, outer: span };
 }
 
+/**
+ * Deeper nesting is not infrastructure code, and reading it by recursion would overflow the stack
+ * (100,000 nested brackets): a value or block nested deeper is kept as an expression or skipped.
+ */
+const MAX_DEPTH = 200;
+
 /** Reads an `expression` node (or one of its usual children). */
-export function readValue(node: Node): HclValue {
+export function readValue(node: Node, depth = 0): HclValue {
   const inner = node.type === 'expression' && node.namedChildCount === 1 ? node.namedChild(0) : node;
   if (!inner) return expressionOf(node);
+  if (depth > MAX_DEPTH) return { kind: 'expression', text: inner.text, span: spanOfNode(inner), outer: spanOfNode(inner), why: `it is nested deeper than ${MAX_DEPTH} levels` };
   switch (inner.type) {
     case 'literal_value': {
       const literal = inner.namedChild(0);
@@ -121,11 +128,11 @@ export function readValue(node: Node): HclValue {
       if (!collection) return expressionOf(inner);
       const outer = spanOfNode(collection);
       if (collection.type === 'tuple') {
-        const items = childrenOfType(collection, 'expression').map(readValue);
+        const items = childrenOfType(collection, 'expression').map((item) => readValue(item, depth + 1));
         return { kind: 'tuple', items, span: outer, outer };
       }
       if (collection.type === 'object') {
-        const entries = childrenOfType(collection, 'object_elem').map(readObjectEntry);
+        const entries = childrenOfType(collection, 'object_elem').map((entry) => readObjectEntry(entry, depth + 1));
         return { kind: 'object', entries, span: outer, outer };
       }
       return expressionOf(collection);
@@ -147,17 +154,17 @@ export function readValue(node: Node): HclValue {
   }
 }
 
-function readObjectEntry(node: Node): HclObjectEntry {
+function readObjectEntry(node: Node, depth: number): HclObjectEntry {
   const keyNode = node.childForFieldName('key');
   const valueNode = node.childForFieldName('val');
   const keySpan = keyNode ? spanOfNode(keyNode) : spanOfNode(node);
   let key: string | undefined;
   if (keyNode) {
-    const keyValue = readValue(keyNode);
+    const keyValue = readValue(keyNode, depth);
     if (keyValue.kind === 'string') key = keyValue.value;
     else if (keyValue.kind === 'expression' && /^[A-Za-z_][\w-]*$/.test(keyValue.text)) key = keyValue.text;
   }
-  const value: HclValue = valueNode ? readValue(valueNode) : { kind: 'null', span: keySpan, outer: keySpan };
+  const value: HclValue = valueNode ? readValue(valueNode, depth) : { kind: 'null', span: keySpan, outer: keySpan };
   return { key, keySpan, value, span: spanOfNode(node) };
 }
 
@@ -168,7 +175,7 @@ function readAttribute(node: Node): HclAttribute | undefined {
   return { name: nameNode.text, value: readValue(valueNode), span: spanOfNode(node) };
 }
 
-export function readBlock(node: Node): HclBlock {
+export function readBlock(node: Node, depth = 0): HclBlock {
   const typeNode = firstChildOfType(node, 'identifier');
   const labels: { value: string; span: Span }[] = [];
   let headerEnd = typeNode?.endIndex ?? node.startIndex;
@@ -194,8 +201,8 @@ export function readBlock(node: Node): HclBlock {
       if (child.type === 'attribute') {
         const attribute = readAttribute(child);
         if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-      } else if (child.type === 'block') {
-        blocks.push(readBlock(child));
+      } else if (child.type === 'block' && depth < MAX_DEPTH) {
+        blocks.push(readBlock(child, depth + 1));
       }
     }
   }
@@ -235,14 +242,12 @@ export function readTopLevelBlocks(root: Node): HclBlock[] {
 export function collectSyntaxErrors(root: Node): Span[] {
   if (!root.hasError) return [];
   const spans: Span[] = [];
-  const visit = (node: Node): void => {
-    if (node.isError || node.isMissing) {
-      spans.push(spanOfNode(node));
-      return;
-    }
-    if (!node.hasError) return;
-    for (const child of node.children) if (child) visit(child);
-  };
-  visit(root);
+  // A stack rather than recursion: a tree may be 100,000 levels deep.
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.isError || node.isMissing) spans.push(spanOfNode(node));
+    else if (node.hasError) for (const child of [...node.children].reverse()) if (child) pending.push(child);
+  }
   return spans;
 }

@@ -1,4 +1,5 @@
 import { Language, Parser, type Edit, type Point, type Tree } from 'web-tree-sitter';
+import { guardedSource } from './source-guards';
 
 /** The wasm files the Terraform adapter needs; the front ends read them, the engine never touches disk. */
 export interface TerraformAssets {
@@ -23,11 +24,17 @@ export function initTerraformParser(assets: TerraformAssets): Promise<void> {
   return initializing;
 }
 
+/** Trees parsed from a guarded text (see guardedSource): an edit of the real text does not describe them. */
+const guardedTrees = new WeakSet<Tree>();
+
 /** Parses HCL; pass the previous tree (already edited) to reparse incrementally. */
 export function parseHcl(text: string, previous?: Tree): Tree {
   if (!parser) throw new Error('The Terraform parser is not initialised: call initEngine() first.');
-  const tree = parser.parse(text, previous ?? null);
+  const source = guardedSource(text);
+  const reusable = previous && source === text && !guardedTrees.has(previous) ? previous : null;
+  const tree = parser.parse(source, reusable);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  if (source !== text) guardedTrees.add(tree);
   return tree;
 }
 

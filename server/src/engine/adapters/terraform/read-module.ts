@@ -1,4 +1,4 @@
-import type { NetworkRule, ParseError } from '../../model/network-rule';
+import type { NetworkRule, ParseError, SiblingRules } from '../../model/network-rule';
 import type { Span } from '../../model/span';
 import type { AdapterOptions, ParseCache } from '../adapter';
 import type { DocumentContext, LinkedRules, ValueLink } from '../module-context';
@@ -15,12 +15,14 @@ import { parseDocument } from './incremental';
 import { ResourceIndex } from './resource';
 import { findHandler } from './resource-handlers';
 import { guardEditor, withOrigins } from './resolved-rules';
+import { removalContext, removalEditor } from './removal';
 
 /** The path a document without one is evaluated under: its module is itself. */
 const UNNAMED = 'main.tf';
 
 export interface TerraformRead {
   readonly rules: NetworkRule[];
+  readonly siblings: SiblingRules[];
   readonly parseErrors: ParseError[];
   readonly linked: LinkedRules[];
   readonly incoming: ValueLink[];
@@ -58,9 +60,11 @@ export function readTerraform(text: string, options: AdapterOptions, cache: Pars
   const rules: NetworkRule[] = [];
   const incoming: ValueLink[] = [];
   const linked = new Map<string, { file: ConfigFile; rules: NetworkRule[]; links: ValueLink[] }>();
+  const siblings = new Map<ConfigFile, NetworkRule[]>();
   for (const instance of project.documentInstances()) {
     const own = readFile(instance, project.documentFile, project, options);
     rules.push(...own.rules);
+    if (own.rules.length > 0) collectSiblings(instance, project, options, siblings);
     for (const root of own.roots) {
       for (const argument of callArguments(root.dependencies)) {
         if (argument.path !== project.documentFile.path) incoming.push({ span: root.span, targetPath: argument.path, target: argument.span, label: argument.label, instance: instance.address });
@@ -85,9 +89,30 @@ export function readTerraform(text: string, options: AdapterOptions, cache: Pars
     parseErrors,
     linked: [...linked.entries()].filter(([, entry]) => entry.links.length > 0).map(([linkedPath, entry]) => ({ path: linkedPath, text: entry.file.text, rules: entry.rules, links: entry.links })),
     incoming,
-    dependencies: [...project.dependencies],
+    // The other files whose rules the checks compared with the document's count as well.
+    dependencies: [...new Set([...project.dependencies, ...[...siblings.keys()].map((file) => file.path)])],
     notes,
+    siblings: [...siblings.entries()].filter(([, found]) => found.length > 0).map(([file, found]) => ({ path: file.path, text: file.text, rules: found })),
   };
+}
+
+/**
+ * The rules of the module instance's other configuration files, for checks that compare the
+ * rules of one group (an `aws_security_group_rule` in rules.tf attached to a group in main.tf).
+ * Only files with resources that hold rules are read, and only for a document with rules.
+ */
+function collectSiblings(instance: ModuleInstance, project: TerraformProject, options: AdapterOptions, out: Map<ConfigFile, NetworkRule[]>): void {
+  const declared = new Set(project.documentFile.blocks.filter((block) => block.type === 'resource' && block.labels.length >= 2).map((block) => `${block.labels[0].value}.${block.labels[1].value}`));
+  for (const file of instance.module.files) {
+    if (file === project.documentFile || file.path === project.documentFile.path || file.kind !== 'configuration') continue;
+    const resources = file.blocks.filter((block) => block.type === 'resource' && block.labels.length >= 2);
+    if (!resources.some((block) => findHandler(block.labels[0].value) !== undefined)) continue;
+    // A file that declares a resource of the document again is a copy (Terraform refuses the pair), not part of its module.
+    if (resources.some((block) => declared.has(`${block.labels[0].value}.${block.labels[1].value}`))) continue;
+    const found = out.get(file) ?? [];
+    found.push(...readFile(instance, file, project, options).rules);
+    out.set(file, found);
+  }
 }
 
 /** Every module argument an evaluation read, including those the arguments were computed from. */
@@ -130,7 +155,7 @@ function collectLinked(instance: ModuleInstance, project: TerraformProject, opti
 function readFile(instance: ModuleInstance, file: ConfigFile, project: TerraformProject, options: AdapterOptions): FileRules {
   const resolver = new BlockResolver(instance, file, project.origins);
   const evaluator = project.evaluator;
-  const read: { block: HclBlock; address: string; type: string; name: string; roots: readonly ResolvedRoot[] }[] = [];
+  const read: { block: HclBlock; written: HclBlock; address: string; type: string; name: string; roots: readonly ResolvedRoot[] }[] = [];
   const firstInstance = new Map<HclBlock, HclBlock>();
   for (const definition of instance.module.resources) {
     const block = definition.node;
@@ -143,17 +168,23 @@ function readFile(instance: ModuleInstance, file: ConfigFile, project: Terraform
       const mark = resolver.roots.length;
       const resolved = resolver.resolve(block, bindings, dependencies);
       if (!firstInstance.has(block)) firstInstance.set(block, resolved);
-      read.push({ block: resolved, address: `${instance.address}${type}.${name}${keySuffix(key)}`, type, name, roots: resolver.roots.slice(mark) });
+      read.push({ block: resolved, written: block, address: `${instance.address}${type}.${name}${keySuffix(key)}`, type, name, roots: resolver.roots.slice(mark) });
     }
   }
   const index = new ResourceIndex(file.blocks.map((block) => firstInstance.get(block) ?? block));
   const allRoots = dedupeRoots(resolver.roots);
   const rules: NetworkRule[] = [];
-  for (const { block, address, type, name, roots } of read) {
+  const moduleTexts = (): string[] => instance.module.files.filter((other) => other.kind === 'configuration').map((other) => other.text);
+  const isJson = /\.json$/i.test(file.path);
+  for (const { block, written: writtenBlock, address, type, name, roots } of read) {
     const entry = findHandler(type)!;
     const written = `${type}.${name}`;
     const resource = { type, name, address, provider: entry.provider, headerSpan: block.headerSpan, span: block.span, ...(address === written ? {} : { instanceOf: written }) };
-    for (const rule of entry.handler({ block, resource, text: file.text, options, index })) {
+    const produced = entry.handler({ block, resource, text: file.text, options, index });
+    const removal = { written: writtenBlock, ...removalContext(writtenBlock, produced), text: file.text, isJson, moduleTexts };
+    for (const found of produced) {
+      const removeRule = found.edit.removeRule ?? removalEditor(found, removal);
+      const rule = removeRule ? { ...found, edit: { ...found.edit, removeRule } } : found;
       // The rule's own roots say where its values came from; every root of the file is off limits to its fixes.
       rules.push(allRoots.length === 0 ? rule : { ...withOrigins(rule, roots), edit: guardEditor(rule.edit, allRoots, file.text) });
     }

@@ -13,7 +13,12 @@ function segmentStarts(text: string): number[] {
   return [...text.matchAll(BLOCK_START)].map((match) => match.index ?? 0);
 }
 
-/** Where the first top-level node with an error starts, when it runs over the start of a later block. */
+/**
+ * Where to start blanking: the first top-level node with an error that runs over the start of a
+ * later block. That is the start of its line-start segment, unless a complete node ends in the
+ * segment before the error (a stray character such as a NUL after a closed block): then the error
+ * itself, so that the complete block is kept.
+ */
 function firstSwallowingStart(root: Node, starts: readonly number[]): number | undefined {
   const body = root.namedChildren.find((child): child is Node => child !== null && child.type === 'body');
   const candidates = [...(body?.namedChildren ?? []), ...root.namedChildren].filter((node): node is Node => node !== null && node.type !== 'body');
@@ -21,7 +26,11 @@ function firstSwallowingStart(root: Node, starts: readonly number[]): number | u
     .filter((node) => node.hasError || node.isError)
     .sort((a, b) => a.startIndex - b.startIndex)
     .find((node) => starts.some((start) => start > node.startIndex && start < node.endIndex));
-  return swallowing?.startIndex;
+  if (!swallowing) return undefined;
+  const at = swallowing.startIndex;
+  const segmentStart = Math.min(at, starts.filter((start) => start <= at).at(-1) ?? at);
+  const keepsCompleteNode = candidates.some((node) => !node.hasError && !node.isError && node.startIndex >= segmentStart && node.endIndex <= at);
+  return keepsCompleteNode ? at : segmentStart;
 }
 
 /** Same length, same line breaks: every offset after the blanked part stays where it was. */
@@ -41,10 +50,9 @@ export function recoverSwallowedBlocks(text: string, root: Node): HclBlock[] | u
   if (brokenAt === undefined) return undefined;
   let current = text;
   for (let round = 1; brokenAt !== undefined; round++) {
-    const at = brokenAt;
-    // Blank from the start of the broken block's line-start segment to the next block start.
-    const from = Math.min(at, starts.filter((start) => start <= at).at(-1) ?? at);
-    const to = starts.find((start) => start > at) ?? text.length;
+    const from = brokenAt;
+    // Blank from there to the next block start.
+    const to = starts.find((start) => start > from) ?? text.length;
     current = blank(current, from, to);
     const tree = parseHcl(current);
     try {

@@ -54,13 +54,14 @@ function leavesExpressions(edits: readonly TextEdit[], roots: readonly ResolvedR
 export function guardEditor(editor: RuleEditor, roots: readonly ResolvedRoot[], text: string): RuleEditor {
   if (roots.length === 0) return editor;
   const check = (edits: TextEdit[] | undefined): TextEdit[] | undefined => (edits && leavesExpressions(edits, roots, text) ? edits : undefined);
-  const { bindToLoopback, turnOffService } = editor;
+  const { bindToLoopback, turnOffService, removeRule } = editor;
   return {
     setPorts: (ranges) => check(editor.setPorts(ranges)),
     replaceInternetPeers: (cidrs) => check(editor.replaceInternetPeers(cidrs)),
     addOwner: (key, owner) => check(editor.addOwner(key, owner)),
     ...(bindToLoopback ? { bindToLoopback: () => check(bindToLoopback.call(editor)) } : {}),
     ...(turnOffService ? { turnOffService: () => check(turnOffService.call(editor)) } : {}),
+    ...(removeRule ? { removeRule: () => check(removeRule.call(editor)) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { NetworkRule, Provider, ResourceRef } from '../../model/network-rule';
 import type { AdapterOptions } from '../adapter';
 import { unknown } from '../../model/value';
-import type { HclAttribute, HclBlock } from './hcl';
+import type { HclAttribute, HclBlock, HclValue } from './hcl';
 
 /** The resource blocks of one document, by address, so a rule can find the group it is attached to. */
 export class ResourceIndex {
@@ -16,6 +16,11 @@ export class ResourceIndex {
 
   get(address: string): HclBlock | undefined {
     return this.byAddress.get(address);
+  }
+
+  /** Every resource block of one of `types`, in document order (e.g. the attachments of a target group). */
+  ofType(...types: readonly string[]): HclBlock[] {
+    return [...this.byAddress.values()].filter((block) => types.includes(block.labels[0].value));
   }
 
   /** The resource an expression such as `aws_security_group.web.id` refers to, if it is in this document. */
@@ -60,9 +65,27 @@ export function attachedGroup(input: ResourceInput, attributeName: string): Atta
   const attribute = input.block.attributes.get(attributeName);
   const value = attribute?.value;
   if (!value) return { block: undefined, key: input.resource.address, attribute };
-  const text = value.kind === 'string' ? value.value : input.text.slice(value.outer.start, value.outer.end);
   const block = value.kind === 'expression' ? input.index.referencedBy(value.text) : undefined;
-  return { block, key: block ? `${block.labels[0].value}.${block.labels[1].value}` : text, attribute };
+  return { block, key: groupKeyOf(input, value), attribute };
+}
+
+/** The module instance part of an address, e.g. `module.web["prod"].`; empty at the root. */
+const MODULE_PREFIX = /^(?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/;
+
+/**
+ * The group key of the group a rule names (`security_group_id = aws_security_group.web.id`), in
+ * the scheme of the group's own inline rules, whose key is its address: `aws_security_group.web`
+ * whether or not the group is in the same file, in the module instance the rule is read in. A
+ * literal id (`"sg-123"`) is the same group everywhere; another expression (`local.sg_id`) names
+ * a group per module instance.
+ */
+export function groupKeyOf(input: ResourceInput, value: HclValue): string {
+  if (value.kind === 'string') return value.value;
+  const text = value.kind === 'expression' ? value.text.trim() : input.text.slice(value.outer.start, value.outer.end);
+  const prefix = MODULE_PREFIX.exec(input.resource.address)?.[0] ?? '';
+  // A resource's attribute; `module.sg.id` and `var.x.id` are other things that only look alike.
+  const reference = /^(?!(?:module|var|local|each|count|self|path|terraform|data)\.)([A-Za-z][\w-]*\.[A-Za-z_][\w-]*(?:\[(?:\d+|"[^"\\]*")\])?)\.[\w]+$/.exec(text);
+  return `${prefix}${reference ? reference[1] : text}`;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { peerFromText } from '../../model/peers';
 import type { Peer, Protocol } from '../../model/network-rule';
-import { isValidPort, type PortRange } from '../../model/ports';
+import { isValidPort, portTextProblem, type PortRange } from '../../model/ports';
 import type { Span } from '../../model/span';
-import { known, unknown, type Value } from '../../model/value';
+import { invalid, known, unknown, type Value } from '../../model/value';
 import type { AdapterOptions } from '../adapter';
 import type { HclAttribute, HclBlock, HclValue } from './hcl';
 
@@ -97,14 +97,18 @@ export function readPortPair(from: HclAttribute | undefined, to: HclAttribute | 
   const span = from && to ? { start: Math.min(from.span.start, to.span.start), end: Math.max(from.span.end, to.span.end) } : (from ?? to)!.span;
   if (!fromValue || !fromValue.known) return unknown(span, fromValue ? fromValue.why : 'from_port is missing');
   if (!toValue || !toValue.known) return unknown(span, toValue ? toValue.why : 'to_port is missing');
-  return portRangeValue(fromValue.value, toValue.value, span, originOf(from?.value, to?.value));
+  return portRangeValue(fromValue.value, toValue.value, span, originOf(from?.value, to?.value), fromValue.span, toValue.span);
 }
 
-/** Checks a literal range; an invalid one is unknown with a reason, never expanded. */
-export function portRangeValue(from: number, to: number, span: Span, origin?: string): Value<readonly PortRange[]> {
+/**
+ * Checks a literal range; an invalid one is unknown with a reason, never expanded, and marked
+ * invalid at the port that is wrong (`fromSpan`, `toSpan`) when the caller knows where each is.
+ */
+export function portRangeValue(from: number, to: number, span: Span, origin?: string, fromSpan = span, toSpan = span): Value<readonly PortRange[]> {
   if (from === -1 && to === -1) return known([[0, 65535]], span, origin);
-  if (!isValidPort(from) || !isValidPort(to)) return unknown(span, `port ${isValidPort(from) ? to : from} is outside 0-65535`);
-  if (from > to) return unknown(span, `the range ${from}-${to} starts after it ends`);
+  if (!isValidPort(from)) return invalid(fromSpan, `port ${from} is outside 0-65535`);
+  if (!isValidPort(to)) return invalid(toSpan, `port ${to} is outside 0-65535`);
+  if (from > to) return invalid(span, `the range ${from}-${to} starts after it ends`);
   return known([[from, to]], span, origin);
 }
 
@@ -131,6 +135,8 @@ export function parsePortText(text: string): PortRange[] | 'invalid' | undefined
 export function readPortText(value: HclValue): Value<readonly PortRange[]> {
   if (value.kind !== 'string' && value.kind !== 'number') return unknown(value.outer, whyUnknown(value));
   const parsed = parsePortText(String(value.value));
+  const problem = parsed === undefined || parsed === 'invalid' ? portTextProblem(String(value.value)) : undefined;
+  if (problem !== undefined) return invalid(value.span, problem);
   if (parsed === undefined) return unknown(value.span, `"${value.value}" is not a port list`);
   if (parsed === 'invalid') return unknown(value.span, `"${value.value}" holds a port outside 0-65535`);
   return known(parsed, value.span, originOf(value));

@@ -3,6 +3,7 @@ import type { Action, Direction, NetworkRule, Peer, Protocol, RuleEditor } from 
 import type { PortRange } from '../../../model/ports';
 import type { Span } from '../../../model/span';
 import { known, unknown, type Value } from '../../../model/value';
+import { attributeBlocks } from '../attribute-blocks';
 import { formatAttributeLike, linesAfter, replace, replaceScalar } from '../edits';
 import type { HclAttribute, HclBlock } from '../hcl';
 import { attachedGroup, ownerOutsideDocument, ruleBase, type ProviderResources, type ResourceHandler, type ResourceInput } from '../resource';
@@ -81,11 +82,23 @@ function readSecurityGroupRule(
   };
 }
 
+interface RuleBlock {
+  readonly child: HclBlock;
+  readonly direction: Direction;
+}
+
+/** `ingress`/`egress` blocks, then the same written as attributes (`ingress = [{ ... }]`). */
+function ruleBlocks(block: HclBlock): RuleBlock[] {
+  const blocks = block.blocks.flatMap((child): RuleBlock[] => (child.type === 'ingress' || child.type === 'egress' ? [{ child, direction: child.type }] : []));
+  const attributes = (['ingress', 'egress'] as const).flatMap((direction) => attributeBlocks(block, direction).map((child) => ({ child, direction })));
+  return [...blocks, ...attributes];
+}
+
+/** `aws_security_group` and `aws_default_security_group` (which adopts a VPC's default group): the same rule fields. */
 const securityGroup: ResourceHandler = (input) => {
   const rules: NetworkRule[] = [];
-  for (const child of input.block.blocks) {
-    if (child.type !== 'ingress' && child.type !== 'egress') continue;
-    rules.push(readSecurityGroupRule(input, child, child.type, input.block, input.resource.address));
+  for (const { child, direction } of ruleBlocks(input.block)) {
+    rules.push(readSecurityGroupRule(input, child, direction, input.block, input.resource.address));
   }
   return rules;
 };
@@ -165,10 +178,7 @@ function readAclEntry(
 
 const networkAcl: ResourceHandler = (input) => {
   const group = { block: input.block, key: input.resource.address };
-  return input.block.blocks.flatMap((child) => {
-    if (child.type !== 'ingress' && child.type !== 'egress') return [];
-    return readAclEntry(input, child, child.type, { action: 'action', number: 'rule_no' }, group) ?? [];
-  });
+  return ruleBlocks(input.block).flatMap(({ child, direction }) => readAclEntry(input, child, direction, { action: 'action', number: 'rule_no' }, group) ?? []);
 };
 
 const networkAclRule: ResourceHandler = (input) => {
@@ -211,7 +221,7 @@ function readDatabasePort(portAttribute: HclAttribute | undefined, engineId: Val
  * `publicly_accessible = true` takes connections from any address its security groups let in.
  * That endpoint is modelled as an ingress rule from anywhere, on the database's port.
  */
-function publicDatabase(fixedEngine?: string): ResourceHandler {
+export function publicDatabase(fixedEngine?: string): ResourceHandler {
   return (input) => {
     const { block, text, options } = input;
     const attr = (name: string) => block.attributes.get(name);
@@ -249,6 +259,7 @@ export const aws: ProviderResources = {
   provider: 'aws',
   resources: {
     aws_security_group: securityGroup,
+    aws_default_security_group: securityGroup,
     aws_security_group_rule: securityGroupRule,
     aws_vpc_security_group_ingress_rule: vpcRule('ingress'),
     aws_vpc_security_group_egress_rule: vpcRule('egress'),

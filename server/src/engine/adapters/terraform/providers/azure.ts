@@ -1,8 +1,8 @@
 import type { Action, Direction, NetworkRule, Protocol, RuleEditor, TextEdit } from '../../../model/network-rule';
 import { isInternetPeer, peerFromText } from '../../../model/peers';
-import { MAX_PORT, type PortRange } from '../../../model/ports';
+import { MAX_PORT, portTextProblem, type PortRange } from '../../../model/ports';
 import type { Span } from '../../../model/span';
-import { known, unknown, type Value } from '../../../model/value';
+import { invalid, known, unknown, type Value } from '../../../model/value';
 import { formatAttributeLike, quote, replace, replaceScalar, rewriteTuple } from '../edits';
 import type { HclAttribute, HclBlock } from '../hcl';
 import { attachedGroup, ownerOutsideDocument, ruleBase, type ProviderResources, type ResourceHandler, type ResourceInput } from '../resource';
@@ -36,6 +36,8 @@ function readAzurePorts(protocol: Value<Protocol>, single: HclAttribute | undefi
     for (const item of items) {
       if (item.kind !== 'string' && item.kind !== 'number') return unknown(item.outer, whyUnknown(item));
       const parsed = parsePortText(String(item.value));
+      const problem = parsed === undefined || parsed === 'invalid' ? portTextProblem(String(item.value)) : undefined;
+      if (problem !== undefined) return invalid(item.span, problem);
       if (parsed === undefined || parsed === 'invalid') return unknown(item.span, `"${item.value}" is not a port or a port range`);
       ranges.push(...parsed);
     }
@@ -94,6 +96,9 @@ function readSecurityRule(input: ResourceInput, ruleBlock: HclBlock, nsg: { read
   // Direction and access are no Values: a rule whose either one is an expression is skipped, not guessed.
   if (!direction || !action) return undefined;
   const names = peerAttributeNames(direction);
+  // The other side: the destination of an inbound rule, the source of an outbound one.
+  const local = peerAttributeNames(direction === 'ingress' ? 'egress' : 'ingress');
+  const localAttributes = [attr(local.single), attr(local.list), attr(local.groups)];
   const protocol = readProtocol(attr('protocol')?.value, ruleBlock.headerSpan);
   const priority = attr('priority');
   return {
@@ -106,6 +111,7 @@ function readSecurityRule(input: ResourceInput, ruleBlock: HclBlock, nsg: { read
     peers: readPeers([attr(names.single), attr(names.list), attr(names.groups)], ruleBlock.headerSpan, [names.groups]),
     ...readAnnotations(options, attr('description'), [nsg.block]),
     ...(priority ? { priority: readInteger(priority.value) } : {}),
+    ...(localAttributes.some((attribute) => attribute !== undefined) ? { appliesTo: readPeers(localAttributes, ruleBlock.headerSpan, [local.groups]) } : {}),
     span: ruleBlock.span,
     edit: ruleEditor({
       setPorts: azurePortsEditor(text, attr('destination_port_range'), attr('destination_port_ranges')),

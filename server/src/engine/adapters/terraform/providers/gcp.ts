@@ -49,7 +49,8 @@ function readFirewallPorts(ports: HclAttribute | undefined, fallback: Span): Val
   const ranges: PortRange[] = [];
   for (const item of value.items) {
     const read = readPortText(item);
-    if (!read.known) return unknown(value.outer, read.why);
+    // An invalid item keeps its own span, so the report points at it; another unknown item makes the list unknown.
+    if (!read.known) return read.invalid ? read : unknown(value.outer, read.why);
     ranges.push(...read.value);
   }
   return known(ranges, value.outer);
@@ -102,6 +103,9 @@ const firewall: ResourceHandler = (input: ResourceInput) => {
   const network = attr('network')?.value;
   const groupKey = !network ? input.resource.address : network.kind === 'string' ? network.value : text.slice(network.outer.start, network.outer.end);
   const annotations = readAnnotations(options, attr('description'), []);
+  // Target tags or service accounts narrow the firewall to some instances of its network.
+  const targets = ['target_tags', 'target_service_accounts'].map(attr).filter(isWritten);
+  const appliesTo = targets.length > 0 ? { appliesTo: readPeers(targets, block.headerSpan, ['target_tags', 'target_service_accounts']) } : {};
   const rules: NetworkRule[] = [];
   for (const ruleBlock of block.blocks) {
     if (ruleBlock.type !== 'allow' && ruleBlock.type !== 'deny') continue;
@@ -119,6 +123,7 @@ const firewall: ResourceHandler = (input: ResourceInput) => {
       peers,
       ...annotations,
       priority,
+      ...appliesTo,
       span: ruleBlock.span,
       edit: ruleEditor({
         setPorts: firewallPortsEditor(text, ruleBlock, protocol),

@@ -1,8 +1,8 @@
 import type { Action, Direction, NetworkRule, Peer, Protocol, RuleEditor } from '../../../model/network-rule';
 import { isInternetPeer, peerFromText } from '../../../model/peers';
-import type { PortRange } from '../../../model/ports';
+import { portTextProblem, type PortRange } from '../../../model/ports';
 import type { Span } from '../../../model/span';
-import { known, unknown, type Value } from '../../../model/value';
+import { invalid, known, unknown, type Value } from '../../../model/value';
 import { indentationAt, quote, replace, setAttributes } from '../edits';
 import type { HclAttribute, HclBlock, HclValue } from '../hcl';
 import { attachedGroup, ownerOutsideDocument, ruleBase, type AttachedGroup, type ProviderResources, type ResourceHandler, type ResourceInput } from '../resource';
@@ -217,6 +217,8 @@ function notLiteral(field: LiteField): string {
 function readLitePorts(field: LiteField): Value<readonly PortRange[]> {
   if (field.isDynamic) return unknown(field.span, notLiteral(field));
   const parsed = parsePortText(field.text);
+  const problem = parsed === undefined || parsed === 'invalid' ? portTextProblem(field.text) : undefined;
+  if (problem !== undefined) return invalid(field.span, problem);
   if (parsed === undefined) return unknown(field.span, `"${field.text}" is not a port list`);
   if (parsed === 'invalid') return unknown(field.span, `"${field.text}" holds a port outside 0-65535`);
   return known(parsed, field.span);
