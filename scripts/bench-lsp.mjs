@@ -2,17 +2,12 @@
 // for a 5,000-line Terraform file and a 5,000-line Kubernetes YAML file, edited one character at a time. A benchmark, not a test:
 // it prints figures for the README and fails only if the server does not answer.
 //   node scripts/bench-lsp.mjs [--edits 60] [--lines 5000]
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { kubernetesFile, terraformFile } from './bench/generate.mjs';
+import { protocol, startServer } from './bench/lsp-session.mjs';
 
-const require = createRequire(import.meta.url);
-const protocol = require('vscode-languageserver-protocol/node');
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const server = join(root, 'dist', 'server.js');
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : Number(process.argv[index + 1]);
@@ -21,38 +16,9 @@ const EDITS = argument('edits', 60);
 const WARMUP = 5;
 const LINES = argument('lines', 5000);
 
-if (!existsSync(server)) {
-  console.error('dist/server.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
-
 const text = terraformFile(root, LINES);
 const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : [];
-const child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
-const waiting = new Map();
-connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params) => {
-  const resolve = waiting.get(params.version);
-  if (resolve) {
-    waiting.delete(params.version);
-    resolve(params);
-  }
-});
-connection.onRequest(protocol.ConfigurationRequest.type, (params) => params.items.map(() => null));
-connection.onRequest(protocol.RegistrationRequest.type, () => null);
-connection.listen();
-
-const published = (version) => new Promise((resolve, reject) => {
-  waiting.set(version, resolve);
-  setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 30 s`)), 30_000).unref();
-});
-
-await connection.sendRequest(protocol.InitializeRequest.type, {
-  processId: process.pid,
-  rootUri: null,
-  capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } } },
-});
-await connection.sendNotification(protocol.InitializedNotification.type, {});
+const { child, connection, published } = await startServer(root, nodeOptions);
 
 /**
  * Opens `text`, then times one-character edits at `targets` (an insert, then the delete that undoes

@@ -4,15 +4,11 @@
 // first few hundred. A measurement, not a timed test: it prints the figures and exits 1 only when
 // the growth after warm-up exceeds the bound (or the server stops answering).
 //   node scripts/memory-lsp.mjs [--edits 10000] [--bound-mb 64]
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { protocol, startServer } from './bench/lsp-session.mjs';
 
-const require = createRequire(import.meta.url);
-const protocol = require('vscode-languageserver-protocol/node');
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const server = join(root, 'dist', 'server.js');
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : Number(process.argv[index + 1]);
@@ -23,11 +19,6 @@ const BOUND_MB = argument('bound-mb', 64);
 const WARMUP = Math.min(500, Math.floor(EDITS / 10));
 /** A lint every this many edits: each batch is sent at once and its last version waited for. */
 const BATCH = 10;
-
-if (!existsSync(server)) {
-  console.error('dist/server.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
 
 /** Resident and peak memory of a process in MB, from /proc (Linux); undefined elsewhere. */
 function memoryOf(pid) {
@@ -48,26 +39,9 @@ const line = lines.findIndex((candidate) => /^\s+description\s+=\s+"/.test(candi
 if (line === -1) throw new Error('examples/terraform/bad/aws.tf has no description line to type into');
 const column = lines[line].lastIndexOf('"');
 
-const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
-const waiting = new Map();
-connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params) => {
-  const resolve = waiting.get(params.version);
-  if (resolve) {
-    waiting.delete(params.version);
-    resolve(params);
-  }
-});
-connection.onRequest(protocol.ConfigurationRequest.type, (params) => params.items.map(() => null));
-connection.listen();
-await connection.sendRequest(protocol.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
-await connection.sendNotification(protocol.InitializedNotification.type, {});
+const { child, connection, published } = await startServer(root);
 
 const uri = 'file:///memory/aws.tf';
-const published = (version) => new Promise((resolve, reject) => {
-  waiting.set(version, resolve);
-  setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 30 s`)), 30_000).unref();
-});
 let version = 1;
 const opened = published(1);
 await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version, text } });

@@ -7,7 +7,7 @@ import { renderCheckPage, withChecksTable } from '../server/src/docs/render';
 
 const root = join(__dirname, '..', '..');
 const checksDir = join(root, 'server/src/engine/checks');
-const NOT_CHECKS = new Set(['index.ts', 'define-check.ts', 'fixes.ts']);
+const NOT_CHECKS = new Set(['index.ts', 'define-check.ts', 'fixes.ts', 'named-port-report.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

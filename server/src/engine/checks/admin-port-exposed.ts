@@ -1,10 +1,7 @@
-import { fromOrigin } from '../model/value';
-import { carriesPorts, internetPeers, isInternetIngress, showPeers } from '../model/peers';
-import { countPorts, showRanges } from '../model/ports';
-import { portsNamed, showNamedPorts, type NamedPort } from '../settings';
+import { carriesPorts, isInternetIngress } from '../model/peers';
+import { countPorts } from '../model/ports';
 import { defineCheck } from './define-check';
-import { internalDeviceFix, loopbackFix, restrictSourceFix } from './fixes';
-import { forwardTarget, servicePorts } from '../model/forwards';
+import { namedPortReport, namedServices } from './named-port-report';
 
 export const check = defineCheck({
   id: 'admin-port-exposed',
@@ -26,29 +23,8 @@ export const check = defineCheck({
     if (rule.service || !isInternetIngress(rule) || !carriesPorts(rule) || !rule.ports.known) return;
     // A wider range is full-range-exposure's finding; naming a few admin ports in it would repeat it.
     if (countPorts(rule.ports.value) > ctx.settings.maxPortRange) return;
-    // A user's adminPorts may rename a default port; name each port once, first entry wins.
-    const byPort = new Map<number, NamedPort>();
-    for (const named of portsNamed(ctx.settings.adminPorts, servicePorts(rule, rule.ports.value))) if (!byPort.has(named.port)) byPort.set(named.port, named);
-    const services = [...byPort.values()].sort((a, b) => a.port - b.port);
+    const services = namedServices(rule, ctx.settings.adminPorts);
     if (services.length === 0) return;
-    const fix = restrictSourceFix(rule, ctx.settings, true) ?? loopbackFix(rule, true);
-    if (rule.forward) {
-      // Published by a load balancer or NAT: reported whatever the backend's security group says.
-      ctx.report({
-        message: 'forward',
-        span: rule.ports.span,
-        rule,
-        data: { services: showNamedPorts(services), via: rule.forward.via, ports: showRanges(rule.ports.value) + fromOrigin(rule.ports), target: forwardTarget(rule.forward) },
-        fixes: [...(fix ? [fix] : []), ...internalDeviceFix(rule)],
-      });
-      return;
-    }
-    ctx.report({
-      message: services.length === 1 ? 'one' : 'several',
-      span: rule.ports.span,
-      rule,
-      data: { services: showNamedPorts(services) + fromOrigin(rule.ports), peers: showPeers(internetPeers(rule)) },
-      fixes: fix ? [fix] : [],
-    });
+    ctx.report(namedPortReport(rule, services, ctx.settings, { single: 'one', plural: 'several', forward: 'forward' }));
   },
 });

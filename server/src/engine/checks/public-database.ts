@@ -1,12 +1,11 @@
-import { fromOrigin } from '../model/value';
 import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
-import { internetPeers, isInternetIngress, showPeers } from '../model/peers';
-import { countPorts, showRanges } from '../model/ports';
-import { portsNamed, showNamedPorts, type NamedPort, type Settings } from '../settings';
+import { internetPeers, isInternetIngress } from '../model/peers';
+import { countPorts } from '../model/ports';
+import type { Settings } from '../settings';
 import { defineCheck } from './define-check';
-import { internalDeviceFix, loopbackFix, restrictSourceFix, trustedOrPrivate } from './fixes';
-import { forwardTarget, servicePorts } from '../model/forwards';
+import { restrictSourceFix, trustedOrPrivate } from './fixes';
+import { namedPortReport, namedServices } from './named-port-report';
 
 /**
  * The fix for a database's own public endpoint. A switch (`publicly_accessible`) has no address to
@@ -55,28 +54,8 @@ export const check = defineCheck({
     if (!rule.protocol.known || (rule.protocol.value !== 'tcp' && rule.protocol.value !== 'all') || !rule.ports.known) return;
     // A wider range is full-range-exposure's finding; naming a few database ports in it would repeat it.
     if (countPorts(rule.ports.value) > ctx.settings.maxPortRange) return;
-    const byPort = new Map<number, NamedPort>();
-    for (const named of portsNamed(ctx.settings.databasePorts, servicePorts(rule, rule.ports.value))) if (!byPort.has(named.port)) byPort.set(named.port, named);
-    const services = [...byPort.values()].sort((a, b) => a.port - b.port);
+    const services = namedServices(rule, ctx.settings.databasePorts);
     if (services.length === 0) return;
-    const fix = restrictSourceFix(rule, ctx.settings, true) ?? loopbackFix(rule, true);
-    if (rule.forward) {
-      // Published by a load balancer or NAT: reported whatever the backend's security group says.
-      ctx.report({
-        message: 'forward',
-        span: rule.ports.span,
-        rule,
-        data: { services: showNamedPorts(services), via: rule.forward.via, ports: showRanges(rule.ports.value) + fromOrigin(rule.ports), target: forwardTarget(rule.forward) },
-        fixes: [...(fix ? [fix] : []), ...internalDeviceFix(rule)],
-      });
-      return;
-    }
-    ctx.report({
-      message: services.length === 1 ? 'port' : 'ports',
-      span: rule.ports.span,
-      rule,
-      data: { services: showNamedPorts(services) + fromOrigin(rule.ports), peers: showPeers(internetPeers(rule)) },
-      fixes: fix ? [fix] : [],
-    });
+    ctx.report(namedPortReport(rule, services, ctx.settings, { single: 'port', plural: 'ports', forward: 'forward' }));
   },
 });
