@@ -127,10 +127,11 @@ describe('stylish', () => {
 });
 
 describe('json', () => {
-  it('prints one array entry per file with 1-based ranges, fixes with offsets, and errors', () => {
+  it('prints one array entry per file with 1-based ranges, fixes with offsets, errors and notes', () => {
     const broken = report('broken.tf', [], {
       parseErrors: [{ message: 'Syntax error', span: { start: 11, end: 11 } }],
       internalErrors: [{ checkId: 'missing-owner', message: 'boom', stack: 'Error: boom\n    at x' }],
+      notes: [{ message: 'Port 65536 is outside 0-65535', span: { start: 2, end: 7 } }],
     });
     const expected = [
       {
@@ -150,13 +151,15 @@ describe('json', () => {
           },
         ],
         parseErrors: [],
+        notes: [],
         internalErrors: [],
       },
-      { filePath: join(CWD, 'clean.tf'), findings: [], parseErrors: [], internalErrors: [] },
+      { filePath: join(CWD, 'clean.tf'), findings: [], parseErrors: [], notes: [], internalErrors: [] },
       {
         filePath: join(CWD, 'broken.tf'),
         findings: [],
         parseErrors: [{ message: 'Syntax error', line: 1, column: 12, endLine: 1, endColumn: 12 }],
+        notes: [{ message: 'Port 65536 is outside 0-65535', line: 1, column: 3, endLine: 1, endColumn: 8 }],
         internalErrors: [{ checkId: 'missing-owner', message: 'boom' }],
       },
     ];
@@ -193,6 +196,7 @@ describe('sarif', () => {
     const broken = report('broken file.tf', [], {
       parseErrors: [{ message: 'Syntax error', span: { start: 11, end: 11 } }],
       internalErrors: [{ checkId: 'missing-owner', message: 'boom' }],
+      notes: [{ message: 'Port 65536 is outside 0-65535', span: { start: 2, end: 7 } }],
     });
     const text = formatSarif(input([...BOTH, broken], { problems: [{ path: join(CWD, 'gone.tf'), message: 'it does not exist (ENOENT)' }] }));
     const rule = (id: string, name: string, level: string, fixable: boolean): unknown => ({
@@ -244,6 +248,11 @@ describe('sarif', () => {
               level: 'warning',
               message: { text: 'Syntax error; blocks with syntax errors were not checked.' },
               locations: [{ physicalLocation: { artifactLocation: { uri: 'broken%20file.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 12, endLine: 1, endColumn: 12 } } }],
+            },
+            {
+              level: 'note',
+              message: { text: 'Port 65536 is outside 0-65535' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'broken%20file.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 3, endLine: 1, endColumn: 8 } } }],
             },
             {
               level: 'error',

@@ -14,6 +14,11 @@ export interface JsonFileResult {
   readonly findings: readonly JsonFinding[];
   /** Syntax errors: blocks they touch were not checked. They are not findings and do not fail the run. */
   readonly parseErrors: readonly JsonParseError[];
+  /**
+   * Why part of the file was not checked although its syntax is fine: a value no port or address
+   * can be (65536, a /33 prefix), a module cycle, a file over maxFileSize. Not findings; no exit code.
+   */
+  readonly notes: readonly JsonParseError[];
   /** A check that threw on this file; the other checks still ran. Any of these makes the exit code 2. */
   readonly internalErrors: readonly JsonInternalError[];
 }
@@ -74,6 +79,7 @@ export function toJsonResult(file: FileReport): JsonFileResult {
       })),
     })),
     parseErrors: result.parseErrors.map((error) => ({ message: error.message, ...rangeOf(lines, error.span) })),
+    notes: (result.notes ?? []).map((note) => ({ message: note.message, ...rangeOf(lines, note.span) })),
     internalErrors: result.internalErrors.map((error) => ({ checkId: error.checkId, message: error.message })),
   };
 }

@@ -32,7 +32,8 @@ const SUPPRESSION_RULE: RuleSource = {
 /**
  * SARIF 2.1.0 with one run: every check as a rule, each finding as a result located by a URI
  * relative to the working directory (%SRCROOT%), with fixes and a fingerprint that survives lines
- * moving. Parse errors, internal errors and run problems become tool execution notifications.
+ * moving. Parse errors, notes (a value no port can be, a module cycle), internal errors and run
+ * problems become tool execution notifications.
  */
 export const formatSarif: Formatter = ({ files, problems, cwd, version, checks }) => {
   const sources: RuleSource[] = [...checks.map(fromCheck), SUPPRESSION_RULE];
@@ -49,6 +50,9 @@ export const formatSarif: Formatter = ({ files, problems, cwd, version, checks }
         message: { text: `${error.message}; blocks with syntax errors were not checked.` },
         locations: [location(uri, rangeOf(file.lines, error.span))],
       });
+    }
+    for (const note of file.result.notes ?? []) {
+      notifications.push({ level: 'note', message: { text: note.message }, locations: [location(uri, rangeOf(file.lines, note.span))] });
     }
     for (const error of file.result.internalErrors) {
       notifications.push({
