@@ -69,6 +69,20 @@ describe('portwarden on Terraform modules (built CLI)', () => {
     assert.equal(run.stdout, '');
   });
 
+  it('reports a listener on a public load balancer that another file of the module declares', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portwarden-lbfiles-'));
+    temporary.push(dir);
+    writeFileSync(join(dir, 'lb.tf'), 'resource "tencentcloud_clb_instance" "web" {\n  clb_name     = "clb-web"\n  network_type = "OPEN"\n  tags = {\n    owner = "edge"\n  }\n}\n');
+    writeFileSync(join(dir, 'listeners.tf'), 'resource "tencentcloud_clb_listener" "ssh" {\n  clb_id   = tencentcloud_clb_instance.web.id\n  port     = 22\n  protocol = "TCP"\n}\n');
+    const run = portwarden(['--format', 'json', dir]);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as JsonFileResult[];
+    assert.deepEqual(report.map((file) => [file.filePath.slice(dir.length + 1), file.findings.map((finding) => `${finding.line}:${finding.column} ${finding.checkId} ${finding.message}`)]), [
+      ['lb.tf', []],
+      ['listeners.tf', ['3:14 admin-port-exposed SSH (22): public CLB clb-web (lb.tf:3) port 22 forwards to instance (port not resolved)']],
+    ]);
+  });
+
   it('a module cycle ends: the cycle is noted on stderr and the rest is linted', () => {
     const run = portwarden(['test/adapters/terraform-modules/cycle']);
     assert.equal(run.code, 1);

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { findAdapter, isModuleFile, LineMap, lintDocument, MAX_FILE_SIZE_LIMIT, tooLargeMessage, whyNoAdapter, type FormatId, type Settings } from '../engine/index';
 import { describeFsError } from '../node/fs-errors';
 import type { ModuleFiles } from '../node/module-files';
+import { readText, type TextRead } from '../node/read-text';
 import { LINTED_EXTENSIONS } from '../shared/formats';
 import type { FileReport } from './formatters/types';
 
@@ -23,25 +23,46 @@ export function mayHoldFormat(path: string): boolean {
   return LINTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
+/** A file as read for linting: its text, or why there is none. */
+export type FileSource = TextRead | { readonly kind: 'unreadable'; readonly message: string };
+
 /**
  * Reads and lints one file. With `modules`, a Terraform file is evaluated with the other files of
  * its module, its variable files, and the local modules it calls or that call it.
  */
 export async function lintFile(path: string, settings: Settings, today: string, modules?: ModuleFiles): Promise<LintOutcome> {
   if (!mayHoldFormat(path)) return { kind: 'skipped', reason: 'other-file' };
-  let text: string;
+  return lintSource(path, await readSource(path, settings.maxFileSize, modules), settings, today, modules);
+}
+
+/**
+ * Reads a file that may hold a format; the I/O half of `lintFile`, so that a run can read ahead
+ * while it lints. A module file already read by `modules` is not read again.
+ */
+export async function readSource(path: string, maxFileSize: number, modules?: ModuleFiles): Promise<FileSource> {
+  if (modules && isModuleFile(path)) {
+    await modules.ready();
+    const known = modules.onDisk(path);
+    if (known) return known.size > maxFileSize ? { kind: 'too-large', size: known.size } : { kind: 'text', ...known };
+  }
   try {
-    const { size } = await stat(path);
-    if (size > settings.maxFileSize) {
-      // Only a file that a format claims by its name alone is worth a word; it is not even read.
-      const adapter = findAdapter(path, '');
-      if (!adapter) return { kind: 'skipped', reason: 'too-large' };
-      return { kind: 'linted', report: tooLargeReport(path, adapter.id, size, settings.maxFileSize) };
-    }
-    text = await readFile(path, 'utf8');
+    return await readText(path, maxFileSize);
   } catch (error) {
     return { kind: 'unreadable', message: describeFsError(error) };
   }
+}
+
+/** The CPU half of `lintFile`: lints what `readSource` read. */
+export async function lintSource(path: string, source: FileSource, settings: Settings, today: string, modules?: ModuleFiles): Promise<LintOutcome> {
+  if (source.kind === 'unreadable') return source;
+  if (source.kind === 'not-a-file') return { kind: 'unreadable', message: 'it is not a file' };
+  if (source.kind === 'too-large') {
+    // Only a file that a format claims by its name alone is worth a word; it is not even read.
+    const adapter = findAdapter(path, '');
+    if (!adapter) return { kind: 'skipped', reason: 'too-large' };
+    return { kind: 'linted', report: tooLargeReport(path, adapter.id, source.size, settings.maxFileSize) };
+  }
+  const { text } = source;
   const adapter = findAdapter(path, text);
   if (!adapter) return { kind: 'skipped', reason: whyNoAdapter(text) };
   const module = modules && isModuleFile(path) ? await modules.contextFor(path) : undefined;

@@ -8,13 +8,16 @@ import { Fixer } from './fix/fixer';
 import { formatters } from './formatters/index';
 import { displayPath, rangeOf, type FileReport, type RunProblem } from './formatters/types';
 import { runInventory } from './inventory/command';
-import { lintFile } from './lint-file';
+import { lintSource, mayHoldFormat, readSource, type FileSource } from './lint-file';
 import { ModuleFiles } from '../node/module-files';
 import { readVarFiles } from './var-files';
 import { SkipTally } from './skip-tally';
 import { writeReportText } from './output';
 import { VERSION } from './version';
-import { walk } from './walk';
+import { walk, type WalkEntry } from './walk';
+
+/** How many walk entries are read ahead of the one being linted (see lintAll). */
+const READ_AHEAD = 32;
 
 /** Everything the CLI takes from its process, so that it can run inside a test as well. */
 export interface CliIo {
@@ -135,23 +138,55 @@ class LintRun {
       const config = await this.loader.forDirectory(dirname(path));
       return config && !isBroken(config) && config.isIgnored(path, isDirectory) ? config.path : undefined;
     };
-    for await (const entry of walk(roots, { useIgnores: this.options.useIgnores, cwd: this.io.cwd, configIgnoring })) {
-      if (entry.kind === 'unreadable') {
-        this.addProblem(entry.path, entry.message, `cannot read ${this.show(entry.path)}: ${entry.message}`);
-      } else if (entry.kind === 'ignored') {
-        this.say(`${this.show(entry.path)} is ignored by ${this.show(entry.by)}; use --no-ignore to lint it`);
-      } else {
-        await this.lintOne(entry.path);
+    // Files are read up to READ_AHEAD entries ahead of the one being linted, so that the disk works
+    // while the engine does; entries are still handled one by one in walk order, so reports and
+    // messages come out as they would with no read-ahead. --fix writes files, and a file must not
+    // be read before the fixes of the files before it: no read-ahead then.
+    const window = this.fixer ? 1 : READ_AHEAD;
+    const queue: Array<Promise<() => Promise<void>>> = [];
+    const handleUpTo = async (left: number): Promise<void> => {
+      while (queue.length > left) {
+        const next = queue.shift();
+        if (next) await (await next)();
       }
+    };
+    for await (const entry of walk(roots, { useIgnores: this.options.useIgnores, cwd: this.io.cwd, configIgnoring })) {
+      const step = this.prepare(entry);
+      // Awaited later, in order; marked handled now so that an early failure is not an unhandled rejection.
+      step.catch(() => undefined);
+      queue.push(step);
+      if (queue.length >= window) await handleUpTo(window - 1);
     }
+    await handleUpTo(0);
   }
 
-  private async lintOne(path: string): Promise<void> {
+  /** Starts what can run ahead for a walk entry (reading the file); resolves to the in-order rest. */
+  private async prepare(entry: WalkEntry): Promise<() => Promise<void>> {
+    if (entry.kind === 'unreadable') {
+      return async () => this.addProblem(entry.path, entry.message, `cannot read ${this.show(entry.path)}: ${entry.message}`);
+    }
+    if (entry.kind === 'ignored') {
+      return async () => this.say(`${this.show(entry.path)} is ignored by ${this.show(entry.by)}; use --no-ignore to lint it`);
+    }
+    const path = entry.path;
+    // Reading needs the size limit, hence the configuration; a broken one is reported in order, by lintOne.
+    const config = await this.loader.forDirectory(dirname(path));
+    const broken = config !== undefined && isBroken(config);
+    const source = broken || !mayHoldFormat(path) ? undefined : await readSource(path, this.withOptions(config?.settings ?? DEFAULT_SETTINGS).maxFileSize, this.modules);
+    return () => this.lintOne(path, source);
+  }
+
+  /** --max-file-size beats the configuration, as every command-line option does. */
+  private withOptions(configured: Settings): Settings {
+    return this.options.maxFileSize === undefined ? configured : { ...configured, maxFileSize: this.options.maxFileSize };
+  }
+
+  /** Lints a file; `source` is undefined when its name holds no format (or its configuration is broken). */
+  private async lintOne(path: string, source: FileSource | undefined): Promise<void> {
     const configured = await this.settingsFor(path);
     if (!configured) return;
-    // --max-file-size beats the configuration, as every command-line option does.
-    const settings = this.options.maxFileSize === undefined ? configured : { ...configured, maxFileSize: this.options.maxFileSize };
-    const outcome = await lintFile(path, settings, this.io.today, this.modules);
+    const settings = this.withOptions(configured);
+    const outcome = source === undefined ? { kind: 'skipped' as const, reason: 'other-file' as const } : await lintSource(path, source, settings, this.io.today, this.modules);
     if (outcome.kind === 'skipped') {
       this.skipped.add(outcome.reason);
       return;

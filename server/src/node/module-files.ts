@@ -1,7 +1,9 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isModuleFile, SourceCache, type ModuleContext, type SourceFile } from '../engine/index';
+import { IoPool, READ_CONCURRENCY } from './io-pool';
+import { readText } from './read-text';
 
 /** Module files are small; a larger one is generated and not worth holding in memory. */
 export const MAX_MODULE_FILE_BYTES = 2 * 1024 * 1024;
@@ -22,6 +24,10 @@ export class ModuleFiles {
   readonly cache = new SourceCache();
   /** Directory -> path -> text, as on disk. */
   private readonly disk = new Map<string, Map<string, string>>();
+  /** Path -> size in bytes of each file in `disk`, so that a linter reusing the text can apply its own size limit. */
+  private readonly sizes = new Map<string, number>();
+  /** Module files are read a few dozen at a time, not one awaited read after another. */
+  private readonly pool = new IoPool(READ_CONCURRENCY);
   private readonly loading = new Map<string, Promise<void>>();
   /** Path -> text of documents open in an editor; they win over the disk. */
   private readonly unsaved = new Map<string, string>();
@@ -55,19 +61,37 @@ export class ModuleFiles {
     const directory = this.disk.get(dirname(full));
     this.invalidate(dirname(full));
     if (!directory) return;
-    const text = await readModuleFile(full);
-    if (text === undefined) {
+    const read = await readModuleFile(full);
+    if (read === undefined) {
       directory.delete(full);
+      this.sizes.delete(full);
       this.cache.forget(full);
     } else {
-      directory.set(full, text);
+      directory.set(full, read.text);
+      this.sizes.set(full, read.size);
     }
+  }
+
+  /** Searches the roots (once) and reads every module file under them; resolves when all are read. */
+  ready(): Promise<void> {
+    this.scanned ??= this.scan();
+    return this.scanned;
+  }
+
+  /**
+   * A file's text and size as read from disk, when it was read for a module (so that the CLI does
+   * not read it again); undefined when it was not, e.g. too large or not under a root.
+   */
+  onDisk(path: string): { readonly text: string; readonly size: number } | undefined {
+    const full = resolve(path);
+    const text = this.disk.get(dirname(full))?.get(full);
+    const size = this.sizes.get(full);
+    return text === undefined || size === undefined ? undefined : { text, size };
   }
 
   /** The context to lint `path` with: its directory, the modules it calls, and every module found under the roots. */
   async contextFor(path: string): Promise<ModuleContext> {
-    this.scanned ??= this.scan();
-    await this.scanned;
+    await this.ready();
     await this.loadWithChildren(dirname(resolve(path)), new Set(), 0);
     return { directories: this.snapshot(), varFiles: this.varFiles, cache: this.cache };
   }
@@ -89,7 +113,8 @@ export class ModuleFiles {
 
   private buildSnapshot(): Map<string, SourceFile[]> {
     const directories = new Map<string, SourceFile[]>();
-    const names = new Set([...this.disk.keys(), ...[...this.unsaved.keys()].filter(isModuleFile).map((path) => dirname(path))]);
+    // `loading` holds directories in the order they were asked for, whatever order their reads finished in.
+    const names = new Set([...[...this.loading.keys()].filter((directory) => this.disk.has(directory)), ...[...this.unsaved.keys()].filter(isModuleFile).map((path) => dirname(path))]);
     for (const directory of names) directories.set(directory, this.view(directory));
     return directories;
   }
@@ -137,12 +162,15 @@ export class ModuleFiles {
     } catch {
       // A directory that cannot be read holds no module the engine can see; what depends on it stays unknown.
     }
-    for (const entry of entries) {
-      if (!isModuleFile(entry.name) || entry.isDirectory()) continue;
-      const path = join(directory, entry.name);
-      const text = await readModuleFile(path);
-      if (text !== undefined) files.set(path, text);
-    }
+    const paths = entries.filter((entry) => isModuleFile(entry.name) && !entry.isDirectory()).map((entry) => join(directory, entry.name));
+    const reads = await Promise.all(paths.map((path) => this.pool.run(() => readModuleFile(path))));
+    // Kept in directory order, as the engine gets them.
+    paths.forEach((path, index) => {
+      const read = reads[index];
+      if (read === undefined) return;
+      files.set(path, read.text);
+      this.sizes.set(path, read.size);
+    });
     this.disk.set(directory, files);
     this.invalidate(directory);
   }
@@ -151,6 +179,8 @@ export class ModuleFiles {
   private async scan(): Promise<void> {
     const entered = new Set<string>();
     let budget = MAX_SCANNED_DIRECTORIES;
+    // The walk goes on while directories are read; `load` notes the order they were asked for.
+    const loads: Promise<void>[] = [];
     const visit = async (directory: string, depth: number): Promise<void> => {
       if (budget <= 0 || depth > MAX_SCAN_DEPTH) return;
       let real: string;
@@ -164,7 +194,7 @@ export class ModuleFiles {
         return;
       }
       budget--;
-      if (entries.some((entry) => isModuleFile(entry.name))) await this.load(directory);
+      if (entries.some((entry) => isModuleFile(entry.name))) loads.push(this.load(directory));
       for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (entry.isDirectory() && !SKIPPED_NAMES.has(entry.name)) await visit(join(directory, entry.name), depth + 1);
       }
@@ -174,16 +204,16 @@ export class ModuleFiles {
       const isDirectory = await stat(full).then((info) => info.isDirectory(), () => false);
       // A single file is linted with its own directory; only a directory is searched for callers.
       if (isDirectory) await visit(full, 0);
-      else await this.load(dirname(full));
+      else loads.push(this.load(dirname(full)));
     }
+    await Promise.all(loads);
   }
 }
 
-async function readModuleFile(path: string): Promise<string | undefined> {
+async function readModuleFile(path: string): Promise<{ text: string; size: number } | undefined> {
   try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_MODULE_FILE_BYTES) return undefined;
-    return await readFile(path, 'utf8');
+    const read = await readText(path, MAX_MODULE_FILE_BYTES);
+    return read.kind === 'text' ? read : undefined;
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import type { Fix } from '../findings';
 import type { NetworkRule } from '../model/network-rule';
 import { internalDeviceFix, loopbackFix, narrowingFixes } from './fixes';
 import { forwardTarget } from '../model/forwards';
+import { deviceRelated } from './named-port-report';
 
 /** Not preferred: the workload may need the host's network (a CNI agent, a node exporter). */
 function turnOffFix(rule: NetworkRule): Fix[] {
@@ -44,6 +45,7 @@ export const check = defineCheck({
         rule,
         data: { count: showCount(count), ranges: showRanges(rule.ports.value) + fromOrigin(rule.ports), via: rule.forward.via, target: forwardTarget(rule.forward) },
         fixes: [...narrowingFixes(rule, ctx.settings), ...internalDeviceFix(rule)],
+        related: deviceRelated(rule),
       });
       return;
     }

@@ -1,4 +1,4 @@
-import type { Fix } from '../findings';
+import type { Fix, RelatedInformation } from '../findings';
 import { forwardTarget, servicePorts } from '../model/forwards';
 import type { NetworkRule } from '../model/network-rule';
 import { internetPeers, showPeers } from '../model/peers';
@@ -15,6 +15,15 @@ export function namedServices(rule: NetworkRule, table: readonly NamedPort[]): N
   const byPort = new Map<number, NamedPort>();
   for (const named of portsNamed(table, servicePorts(rule, rule.ports.value))) if (!byPort.has(named.port)) byPort.set(named.port, named);
   return [...byPort.values()].sort((a, b) => a.port - b.port);
+}
+
+/**
+ * For a listener or forward whose device another file holds (Forward.deviceAt): that file's
+ * setting that makes the device public, or its header. The finding itself stays on the rule.
+ */
+export function deviceRelated(rule: NetworkRule): RelatedInformation[] {
+  const at = rule.forward?.deviceAt;
+  return at ? [{ message: 'the device, in another file of the module', span: at.span, path: at.path }] : [];
 }
 
 /**
@@ -37,6 +46,7 @@ export function namedPortReport<MessageId extends string>(
       rule,
       data: { services: showNamedPorts(services), via: rule.forward.via, ports: showRanges(rule.ports.value) + fromOrigin(rule.ports), target: forwardTarget(rule.forward) },
       fixes: [...fixes, ...internalDeviceFix(rule)],
+      related: deviceRelated(rule),
     };
   }
   return {

@@ -1,9 +1,106 @@
 import { testCheck } from '../../testing/check-tester';
-import { tf, k8s, cfn, compose, sg } from '../../testing/tags';
+import { tf, k8s, cfn, compose, sg, type TaggedCode } from '../../testing/tags';
 import { check } from './overlapping-rules';
+
+/** An AWS security group with inline tcp ingress rules, each `[from, to, cidrs]`; rule k starts on line 2 + 6k. */
+function awsGroup(...rules: readonly (readonly [number, number, string])[]): TaggedCode {
+  const blocks = rules.map(([from, to, cidrs]) => [
+    '  ingress {',
+    `    from_port   = ${from}`,
+    `    to_port     = ${to}`,
+    '    protocol    = "tcp"',
+    `    cidr_blocks = [${cidrs}]`,
+    '  }',
+  ].join('\n'));
+  return { format: 'terraform', path: 'main.tf', text: ['resource "aws_security_group" "web" {', ...blocks, '}', ''].join('\n') };
+}
 
 testCheck(check, {
   valid: [
+    {
+      name: 'union: the other rules leave a gap between their networks',
+      code: awsGroup([22, 100, '"10.0.0.0/9"'], [22, 100, '"10.128.0.0/10"'], [22, 30, '"10.0.0.0/8"']),
+    },
+    {
+      name: 'union: the other rules leave port 31 open to one half of the networks',
+      code: awsGroup([0, 65535, '"10.0.0.0/9"'], [22, 30, '"10.128.0.0/9"'], [32, 100, '"10.128.0.0/9"'], [25, 40, '"10.0.0.0/8"']),
+    },
+    {
+      name: 'union: a rule with an unresolved source is never counted',
+      code: awsGroup([22, 100, '"10.0.0.0/9"'], [22, 100, 'var.upper_half'], [22, 30, '"10.0.0.0/8"']),
+    },
+    {
+      name: 'union: rules of another group are not counted',
+      code: tf`
+        resource "aws_security_group" "web" {
+          ingress {
+            from_port   = 22
+            to_port     = 100
+            protocol    = "tcp"
+            cidr_blocks = ["10.0.0.0/9"]
+          }
+          ingress {
+            from_port   = 22
+            to_port     = 30
+            protocol    = "tcp"
+            cidr_blocks = ["10.0.0.0/8"]
+          }
+        }
+
+        resource "aws_security_group" "db" {
+          ingress {
+            from_port   = 22
+            to_port     = 100
+            protocol    = "tcp"
+            cidr_blocks = ["10.128.0.0/9"]
+          }
+        }`,
+    },
+    {
+      name: 'union: in an ordered group (Azure NSG) a rule covered by earlier ones is left to shadowed-rule',
+      code: tf`
+        resource "azurerm_network_security_group" "web" {
+          name                = "web"
+          location            = "westeurope"
+          resource_group_name = "rg"
+
+          security_rule {
+            name                       = "low"
+            priority                   = 100
+            direction                  = "Inbound"
+            access                     = "Allow"
+            protocol                   = "Tcp"
+            source_port_range          = "*"
+            destination_port_range     = "22-100"
+            source_address_prefix      = "10.0.0.0/9"
+            destination_address_prefix = "*"
+          }
+
+          security_rule {
+            name                       = "high"
+            priority                   = 110
+            direction                  = "Inbound"
+            access                     = "Allow"
+            protocol                   = "Tcp"
+            source_port_range          = "*"
+            destination_port_range     = "22-100"
+            source_address_prefix      = "10.128.0.0/9"
+            destination_address_prefix = "*"
+          }
+
+          security_rule {
+            name                       = "all"
+            priority                   = 200
+            direction                  = "Inbound"
+            access                     = "Allow"
+            protocol                   = "Tcp"
+            source_port_range          = "*"
+            destination_port_range     = "22-30"
+            source_address_prefix      = "10.0.0.0/8"
+            destination_address_prefix = "*"
+          }
+        }`,
+    },
     {
       name: 'different ports for the same sources',
       code: tf`
@@ -397,6 +494,34 @@ testCheck(check, {
     },
   ],
   invalid: [
+    {
+      name: 'union: two halves of a network on wider ports cover a rule for the whole network, removed by the fix',
+      code: awsGroup([22, 100, '"10.0.0.0/9"'], [22, 100, '"10.128.0.0/9"'], [22, 30, '"10.0.0.0/8"']),
+      findings: [{
+        message: 'tcp 22-30 from 10.0.0.0/8 is already covered: aws_security_group.web (line 2) and aws_security_group.web (line 8) together allow all of it',
+        line: 14, column: 3, endLine: 14, endColumn: 12,
+        fixes: [{
+          title: 'Remove redundant rule',
+          output: awsGroup([22, 100, '"10.0.0.0/9"'], [22, 100, '"10.128.0.0/9"']),
+        }],
+      }],
+    },
+    {
+      name: 'union: ports and networks together (one half on all the ports, the other in two ranges)',
+      code: awsGroup([0, 65535, '"10.0.0.0/9"'], [20, 30, '"10.128.0.0/9"'], [31, 100, '"10.128.0.0/9", "192.168.0.0/16"'], [25, 40, '"10.0.0.0/8"']),
+      findings: [{
+        message: 'tcp 25-40 from 10.0.0.0/8 is already covered: aws_security_group.web (line 2), aws_security_group.web (line 8) and aws_security_group.web (line 14) together allow all of it',
+        line: 20, column: 3, endLine: 20, endColumn: 12,
+      }],
+    },
+    {
+      name: 'union: of three rules that each the other two cover, only the last written is reported',
+      code: awsGroup([22, 22, '"10.0.0.0/16", "10.1.0.0/16"'], [22, 22, '"10.1.0.0/16", "10.2.0.0/16"'], [22, 22, '"10.0.0.0/16", "10.2.0.0/16"']),
+      findings: [{
+        message: 'tcp 22 from 10.0.0.0/16, 10.2.0.0/16 is already covered: aws_security_group.web (line 2) and aws_security_group.web (line 8) together allow all of it',
+        line: 14, column: 3, endLine: 14, endColumn: 12,
+      }],
+    },
     {
       name: 'an inline rule inside a wider one of the same group',
       code: tf`

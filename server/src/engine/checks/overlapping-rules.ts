@@ -4,13 +4,14 @@ import { normalizeRanges, showRanges } from '../model/ports';
 import { fromOrigin, known } from '../model/value';
 import { defineCheck, type CheckContext } from './define-check';
 import { forwardFindings } from './overlap/forwards';
-import { headOf, nameOf, relatedTo, removalFix, showTraffic, verbOf } from './overlap/messages';
+import { headOf, listByName, nameOf, relatedTo, removalFix, showTraffic, verbOf } from './overlap/messages';
 import {
   allCandidates, candidatesByGroup, comesFirst, MAX_GROUP_RULES, covers, hasInterveningOpposite, isFullyKnown, isSameWrittenRule, isWrittenAfter,
-  rangesJoin, samePeersAndProtocol, type Candidate,
+  priorityOf, rangesJoin, samePeersAndProtocol, type Candidate,
 } from './overlap/coverage';
+import { coveringUnion, newBudget } from './overlap/union';
 
-type MessageId = 'redundant' | 'mergeable' | 'sharedPublicPort' | 'backendNotAllowed';
+type MessageId = 'redundant' | 'unionRedundant' | 'mergeable' | 'sharedPublicPort' | 'backendNotAllowed';
 
 /**
  * The rule that makes `rule` redundant: same action, covers it, and nothing of the other action
@@ -60,11 +61,56 @@ function mergeableWith(own: Candidate, comparable: readonly Candidate[], group: 
     && !hasInterveningOpposite(own.rule, other.rule, group) && !hasInterveningOpposite(other.rule, own.rule, group));
 }
 
+function byWriting(a: Candidate, b: Candidate): number {
+  return isWrittenAfter(a, b) ? 1 : isWrittenAfter(b, a) ? -1 : 0;
+}
+
+/**
+ * Rules of an unordered, one-action group (an AWS security group, a NetworkPolicy) that the union
+ * of several other rules covers, with those rules. Rules are taken out one at a time, the last
+ * written first, each checked against the rules still kept: whatever is reported, the rules not
+ * reported still allow all of it, so two rules that cover each other are never both reported.
+ * Rules another single rule covers are out from the start (they are reported as redundant, and
+ * the rule covering them stays). A rule written together with others (ports of one list item,
+ * instances of one count) or resting on an input's default is neither reported nor counted.
+ */
+function unionRedundancies(comparable: readonly Candidate[], group: readonly Candidate[], single: ReadonlySet<Candidate>): Map<Candidate, Candidate[]> {
+  const found = new Map<Candidate, Candidate[]>();
+  if (group.some(({ rule }) => priorityOf(rule) !== undefined || rule.action !== group[0].rule.action)) return found;
+  const kept = comparable
+    .filter((candidate) => !single.has(candidate) && !dependsOnDefault(candidate.rule) && !group.some((other) => other !== candidate && isSameWrittenRule(candidate, other)))
+    .sort(byWriting);
+  const budget = newBudget();
+  const removed = new Set<Candidate>();
+  for (const own of [...kept].reverse()) {
+    const covering = coveringUnion(own.rule, kept.filter((other) => other !== own && !removed.has(other)), budget);
+    if (!covering) continue;
+    removed.add(own);
+    found.set(own, covering);
+  }
+  return found;
+}
+
 function checkGroup(group: readonly Candidate[], ctx: CheckContext<MessageId>): void {
   const comparable = group.filter((candidate) => isFullyKnown(candidate.rule));
+  const covered = new Map(comparable.map((candidate) => [candidate, coveringRule(candidate, comparable, group)] as const));
+  const single = new Set(comparable.filter((candidate) => covered.get(candidate) !== undefined));
+  const unions = unionRedundancies(comparable, group, single);
   for (const own of comparable) {
     if (own.file.path !== undefined) continue;
-    const cover = coveringRule(own, comparable, group);
+    const cover = covered.get(own);
+    const together = unions.get(own);
+    if (together) {
+      ctx.report({
+        message: 'unionRedundant',
+        span: headOf(own.rule, ctx.text),
+        rule: own.rule,
+        data: { traffic: showTraffic(own.rule), others: listByName(together), verb: own.rule.action === 'allow' ? 'allow' : 'deny' },
+        fixes: removalFix(own.rule),
+        related: together.map((other) => relatedTo(other, `${verbOf(other.rule)} ${showTraffic(other.rule)}`)),
+      });
+      continue;
+    }
     if (cover) {
       ctx.report({
         message: 'redundant',
@@ -97,13 +143,14 @@ export const check = defineCheck<MessageId>({
   fixable: false,
   messages: {
     redundant: '{traffic} is already covered: {other} {verb} {otherTraffic}',
+    unionRedundant: '{traffic} is already covered: {others} together {verb} all of it',
     mergeable: 'ports {ports} overlap or adjoin ports {otherPorts} of {other} for the same {traffic}: one rule of {union} says the same',
     sharedPublicPort: 'two forwards publish the same public port: {traffic} on {via} is also forwarded by {other} to {otherBackend}',
     backendNotAllowed: '{via} forwards {ports} to {backend} port {backendPorts}, which no ingress rule of {groups} allows',
   },
   docs: {
-    why: 'When one rule repeats what another rule of the same group, NSG, firewall or policy already allows, nobody can tell which of the two keeps a port open: closing one leaves the port open through the other, and an audit counts the opening twice. Rules for the same sources whose port ranges overlap or adjoin say in two places what one rule can say. A load balancer or NAT forward that publishes the same public port as another, or forwards to a backend port no ingress rule of the backend\'s security group allows, is a forwarding rule that contradicts the rest of the configuration.',
-    howToFix: 'Remove the rule that adds nothing (the quick fix "Remove redundant rule" does this where the rule is a whole Terraform block or resource written in literals, or a CloudFormation or NetworkPolicy list item), or merge the two rules into one ("Merge port ranges"). Only known values are compared: a rule with an unresolved variable is never reported, and rules read from the other files of a Terraform module count as well (separate `aws_security_group_rule` resources attached to one group). Where the provider orders its rules, a rule hidden by an earlier one is reported by shadowed-rule instead. Two forwards on one device and public port: keep one. A backend port no security group allows: open it to the load balancer in the backend\'s group, or forward to the port the group allows.',
+    why: 'When one rule repeats what another rule of the same group, NSG, firewall or policy already allows (or what several other rules of an unordered group allow between them, such as two halves of a network on the same ports), nobody can tell which of the two keeps a port open: closing one leaves the port open through the other, and an audit counts the opening twice. Rules for the same sources whose port ranges overlap or adjoin say in two places what one rule can say. A load balancer or NAT forward that publishes the same public port as another, or forwards to a backend port no ingress rule of the backend\'s security group allows, is a forwarding rule that contradicts the rest of the configuration.',
+    howToFix: 'Remove the rule that adds nothing (the quick fix "Remove redundant rule" does this where the rule is a whole Terraform block or resource written in literals, or a CloudFormation or NetworkPolicy list item), or merge the two rules into one ("Merge port ranges"). Only known values are compared: a rule with an unresolved variable is never reported, and rules read from the other files of a Terraform module count as well (separate `aws_security_group_rule` resources attached to one group). Where the provider orders its rules, a rule hidden by an earlier one is reported by shadowed-rule instead. Coverage by several rules together is looked for in unordered groups whose rules all allow (or all deny) only; of rules that cover each other that way, only those that can all be removed at once are reported (the last written first), so removing every reported rule keeps the same traffic. Two forwards on one device and public port: keep one. A backend port no security group allows: open it to the load balancer in the backend\'s group, or forward to the port the group allows.',
     example: 'examples/terraform/bad/overlap.tf',
   },
   runDocument(rules, ctx) {

@@ -160,8 +160,272 @@ testCheck(check, {
           }
         }`,
     },
+    {
+      name: 'union: a gap of one port between the earlier rules lets port 23 through',
+      code: nsg(['ssh', 100, 'Allow', '22', '*'], ['range', 110, 'Allow', '24-100', '*'], ['wide', 200, 'Allow', '22-100', '*']),
+    },
+    {
+      name: 'union: a gap between the earlier rules\' networks lets 10.192.0.0/10 through',
+      code: nsg(['low', 100, 'Allow', '22', '10.0.0.0/9'], ['high', 110, 'Allow', '22', '10.128.0.0/10'], ['all', 200, 'Deny', '22', '10.0.0.0/8']),
+    },
+    {
+      name: 'union: one port covered for one half of the networks only',
+      code: nsg(['low', 100, 'Allow', '22-100', '10.0.0.0/9'], ['high', 110, 'Allow', '22-99', '10.128.0.0/9'], ['all', 200, 'Allow', '22-100', '10.0.0.0/8']),
+    },
+    {
+      name: 'union: an earlier rule with an unresolved port is never counted',
+      code: nsg(['ssh', 100, 'Allow', '22', '*'], ['range', 110, 'Allow', '${var.ports}', '*'], ['wide', 200, 'Allow', '22-100', '*']),
+    },
+    {
+      name: 'union: a rule evaluated after the later rule does not fill its gap',
+      code: nsg(['ssh', 100, 'Allow', '22', '*'], ['range', 300, 'Allow', '23-200', '*'], ['wide', 200, 'Allow', '22-100', '*']),
+    },
+    {
+      name: 'union: udp and tcp rules do not add up for tcp',
+      code: tf`
+        resource "aws_network_acl" "public" {
+          vpc_id = "vpc-1"
+
+          ingress {
+            rule_no    = 100
+            action     = "allow"
+            protocol   = "udp"
+            from_port  = 0
+            to_port    = 1023
+            cidr_block = "0.0.0.0/0"
+          }
+
+          ingress {
+            rule_no    = 110
+            action     = "allow"
+            protocol   = "tcp"
+            from_port  = 1024
+            to_port    = 65535
+            cidr_block = "0.0.0.0/0"
+          }
+
+          ingress {
+            rule_no    = 200
+            action     = "deny"
+            protocol   = "tcp"
+            from_port  = 0
+            to_port    = 65535
+            cidr_block = "0.0.0.0/0"
+          }
+        }`,
+    },
+    {
+      name: 'union: earlier GCP rules for other target tags',
+      code: tf`
+        resource "google_compute_firewall" "ssh" {
+          name          = "ssh"
+          network       = "default"
+          priority      = 100
+          source_ranges = ["0.0.0.0/0"]
+          target_tags   = ["web"]
+          allow {
+            protocol = "tcp"
+            ports    = ["22"]
+          }
+        }
+
+        resource "google_compute_firewall" "range" {
+          name          = "range"
+          network       = "default"
+          priority      = 110
+          source_ranges = ["0.0.0.0/0"]
+          target_tags   = ["db"]
+          allow {
+            protocol = "tcp"
+            ports    = ["23-100"]
+          }
+        }
+
+        resource "google_compute_firewall" "wide" {
+          name          = "wide"
+          network       = "default"
+          priority      = 200
+          source_ranges = ["0.0.0.0/0"]
+          target_tags   = ["web"]
+          allow {
+            protocol = "tcp"
+            ports    = ["22-100"]
+          }
+        }`,
+    },
   ],
   invalid: [
+    {
+      name: 'union of ports: 22 and 23-100 together hide 22-100, removed by the fix',
+      code: nsg(['ssh', 100, 'Allow', '22', '*'], ['range', 110, 'Allow', '23-100', '0.0.0.0/0'], ['wide', 200, 'Allow', '22-100', '0.0.0.0/0']),
+      findings: [{
+        message: 'never matches: rules at priority 100 (line 6) and 110 (line 18) together already allow tcp 22-100 from 0.0.0.0/0',
+        line: 30, column: 3, endLine: 30, endColumn: 18,
+        fixes: [{
+          title: 'Remove redundant rule',
+          output: tf`
+            resource "azurerm_network_security_group" "web" {
+              name                = "web"
+              location            = "westeurope"
+              resource_group_name = "rg"
+
+              security_rule {
+                name                       = "ssh"
+                priority                   = 100
+                direction                  = "Inbound"
+                access                     = "Allow"
+                protocol                   = "Tcp"
+                source_port_range          = "*"
+                destination_port_range     = "22"
+                source_address_prefix      = "*"
+                destination_address_prefix = "*"
+              }
+
+              security_rule {
+                name                       = "range"
+                priority                   = 110
+                direction                  = "Inbound"
+                access                     = "Allow"
+                protocol                   = "Tcp"
+                source_port_range          = "*"
+                destination_port_range     = "23-100"
+                source_address_prefix      = "0.0.0.0/0"
+                destination_address_prefix = "*"
+              }
+            }`,
+        }],
+      }],
+    },
+    {
+      name: 'union of peers: 10.0.0.0/9 and 10.128.0.0/9 together hide 10.0.0.0/8',
+      code: nsg(['low', 100, 'Allow', '22', '10.0.0.0/9'], ['high', 110, 'Allow', '20-30', '10.128.0.0/9'], ['all', 200, 'Deny', '22', '10.0.0.0/8']),
+      findings: [{
+        message: 'never matches: rules at priority 100 (line 6) and 110 (line 18) together already allow tcp 22 from 10.0.0.0/8, so this deny protects nothing',
+        line: 30, column: 3, endLine: 30, endColumn: 18,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'union of boxes: one half of the networks on all ports, the other half in two port ranges',
+      code: nsg(
+        ['low', 100, 'Allow', '0-65535', '10.0.0.0/9'],
+        ['high-low', 110, 'Allow', '22-50', '10.128.0.0/9'],
+        ['high-high', 120, 'Allow', '51-100', '10.128.0.0/10'],
+        ['high-top', 130, 'Allow', '40-100', '10.192.0.0/10'],
+        ['all', 200, 'Allow', '22-100', '10.0.0.0/8'],
+      ),
+      findings: [{
+        message: 'never matches: rules at priority 100 (line 6), 110 (line 18), 120 (line 30) and 130 (line 42) together already allow tcp 22-100 from 10.0.0.0/8',
+        line: 54, column: 3, endLine: 54, endColumn: 18,
+      }],
+    },
+    {
+      name: 'union: an earlier rule that decides none of the packets is not named',
+      code: nsg(['ssh', 100, 'Allow', '22-30', '*'], ['again', 105, 'Allow', '25', '10.0.0.0/8'], ['range', 110, 'Allow', '31-100', '*'], ['wide', 200, 'Allow', '22-100', '*']),
+      findings: [
+        {
+          message: 'never matches: priority 100 rule of azurerm_network_security_group.web (line 6) already allows tcp 22-30 from *',
+          line: 18, column: 3, endLine: 18, endColumn: 18,
+        },
+        {
+          message: 'never matches: rules at priority 100 (line 6) and 110 (line 30) together already allow tcp 22-100 from *',
+          line: 42, column: 3, endLine: 42, endColumn: 18,
+        },
+      ],
+    },
+    {
+      name: 'union of an allow and a deny: the later rule never matches either way, and no fix is offered',
+      code: nsg(['ssh', 100, 'Allow', '22', '*'], ['no-range', 110, 'Deny', '23-100', '*'], ['deny-wide', 200, 'Deny', '22-100', '*']),
+      findings: [{
+        message: 'never matches: every packet of tcp 22-100 from * is decided first, allowed by the rule at priority 100 (line 6) and denied by the rule at priority 110 (line 18)',
+        line: 30, column: 3, endLine: 30, endColumn: 18,
+        fixes: [],
+      }],
+    },
+    {
+      name: 'union of denies: an allow behind them opens nothing; the all-traffic deny decides 10.0.0.0/8 before the third rule',
+      code: tf`
+        resource "aws_network_acl" "public" {
+          vpc_id = "vpc-1"
+
+          ingress {
+            rule_no    = 100
+            action     = "deny"
+            protocol   = "tcp"
+            from_port  = 0
+            to_port    = 1023
+            cidr_block = "0.0.0.0/0"
+          }
+
+          ingress {
+            rule_no    = 110
+            action     = "deny"
+            protocol   = "-1"
+            from_port  = 0
+            to_port    = 0
+            cidr_block = "10.0.0.0/8"
+          }
+
+          ingress {
+            rule_no    = 120
+            action     = "deny"
+            protocol   = "tcp"
+            from_port  = 1024
+            to_port    = 65535
+            cidr_block = "0.0.0.0/0"
+          }
+
+          ingress {
+            rule_no    = 200
+            action     = "allow"
+            protocol   = "tcp"
+            from_port  = 443
+            to_port    = 8443
+            cidr_block = "0.0.0.0/0"
+          }
+        }`,
+      findings: [{
+        message: 'never matches: rules at priority 100 (line 4), 110 (line 13) and 120 (line 22) together already deny tcp 443-8443 from 0.0.0.0/0, so this allow opens nothing',
+        line: 31, column: 3, endLine: 31, endColumn: 12,
+      }],
+    },
+    {
+      name: 'union under GCP\'s tie: a deny at the same priority counts as earlier',
+      code: tf`
+        resource "google_compute_firewall" "deny_low" {
+          name          = "deny-low"
+          network       = "default"
+          source_ranges = ["0.0.0.0/1"]
+          deny {
+            protocol = "tcp"
+            ports    = ["22"]
+          }
+        }
+
+        resource "google_compute_firewall" "deny_high" {
+          name          = "deny-high"
+          network       = "default"
+          priority      = 900
+          source_ranges = ["128.0.0.0/1"]
+          deny {
+            protocol = "all"
+          }
+        }
+
+        resource "google_compute_firewall" "ssh" {
+          name          = "ssh"
+          network       = "default"
+          source_ranges = ["0.0.0.0/0"]
+          allow {
+            protocol = "tcp"
+            ports    = ["22"]
+          }
+        }`,
+      findings: [{
+        message: 'never matches: rules at priority 900 (line 16) and 1000 (line 5) together already deny tcp 22 from 0.0.0.0/0, and a deny wins a tie of priorities, so this allow opens nothing',
+        line: 25, column: 3, endLine: 25, endColumn: 10,
+      }],
+    },
     {
       name: 'Azure: a deny behind an earlier allow protects nothing',
       code: nsg(['allow-all', 100, 'Allow', '*', '*'], ['deny-ssh', 200, 'Deny', '22', 'Internet']),

@@ -115,8 +115,13 @@ export interface Forward {
    * document says which they are: their ingress rules should allow the backend port.
    */
   readonly backendGroupKeys?: readonly string[];
-  /** What makes the device public, e.g. `network_type = "OPEN"`, or its header when public by default. */
+  /**
+   * What makes the device public, e.g. `network_type = "OPEN"`, or its header when public by default;
+   * when another file holds the device, the attribute that names it (`clb_id = ...`).
+   */
   readonly exposureSpan: Span;
+  /** Where the device is when another file of the module holds it: the setting that makes it public, else its header. */
+  readonly deviceAt?: { readonly path: string; readonly span: Span };
   /**
    * The setting RuleEditor.turnOffService writes to make the device internal (`internal = true`,
    * `network_type = "INTERNAL"`), for the fix's title; undefined when no plain switch does it.

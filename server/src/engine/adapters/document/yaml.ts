@@ -66,6 +66,13 @@ function chunksOf(text: string): { start: number; text: string }[] {
 }
 
 /**
+ * The chunks of the last parse made with no cache and no custom tags. Detecting a format parses a
+ * file (Kubernetes detection, to tell a Helm template from a manifest) and its adapter then parses
+ * the same text again; the second parse reuses the first. One entry, so that memory stays flat.
+ */
+let lastPlainParse: { readonly text: string; readonly chunks: ReadonlyMap<string, ParsedChunk> } | undefined;
+
+/**
  * Every document of a YAML stream, each as a tree with exact spans. Never throws. With a cache,
  * documents whose text did not change since the last parse are not parsed again.
  */
@@ -74,7 +81,8 @@ export function parseYaml(text: string, customTags: Tags = [], cache?: ParseCach
     return { documents: [], parseErrors: [{ message: `YAML longer than ${MAX_YAML_LENGTH} characters is not read`, span: { start: 0, end: 0 } }] };
   }
   const previous = cache?.take(YamlParseCache);
-  const reusable = previous?.tagsKey === tagsKey ? previous.chunks : undefined;
+  const plain = customTags.length === 0 && tagsKey === '';
+  const reusable = previous?.tagsKey === tagsKey ? previous.chunks : plain && lastPlainParse?.text === text ? lastPlainParse.chunks : undefined;
   const kept = new Map<string, ParsedChunk>();
   const parseErrors: ParseError[] = [];
   const documents: YamlDocument[] = [];
@@ -90,6 +98,8 @@ export function parseYaml(text: string, customTags: Tags = [], cache?: ParseCach
     parseErrors.push(...read.parseErrors);
   }
   cache?.keep(new YamlParseCache(tagsKey, kept));
+  // Trees are never changed once built (a cache hands the same ones to later lints), so sharing them is safe.
+  if (plain) lastPlainParse = { text, chunks: kept };
   return { documents, parseErrors };
 }
 

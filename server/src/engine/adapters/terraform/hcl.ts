@@ -63,18 +63,26 @@ function spanOfNode(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
-function childrenOfType(node: Node, type: string): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type === type);
+/**
+ * A node's named children, fetched once per node: each `namedChildren` call copies every child out
+ * of the parser's (wasm) memory, so a reader that looks for several kinds of child shares one copy.
+ */
+function namedChildrenOf(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null);
 }
 
-function firstChildOfType(node: Node, type: string): Node | undefined {
-  return node.namedChildren.find((child): child is Node => child !== null && child.type === type);
+function childrenOfType(node: Node, type: string, children = namedChildrenOf(node)): Node[] {
+  return children.filter((child) => child.type === type);
+}
+
+function firstChildOfType(node: Node, type: string, children = namedChildrenOf(node)): Node | undefined {
+  return children.find((child) => child.type === type);
 }
 
 /** A quoted string without interpolation, with its content span (inside the quotes). */
 function readStringLit(node: Node): HclValue {
   const outer = spanOfNode(node);
-  const parts = node.namedChildren.filter((child): child is Node => child !== null);
+  const parts = namedChildrenOf(node);
   const inner = parts.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end');
   const open = parts.find((child) => child.type === 'quoted_template_start');
   const close = parts.find((child) => child.type === 'quoted_template_end');
@@ -169,18 +177,20 @@ function readObjectEntry(node: Node, depth: number): HclObjectEntry {
 }
 
 function readAttribute(node: Node): HclAttribute | undefined {
-  const nameNode = firstChildOfType(node, 'identifier');
-  const valueNode = firstChildOfType(node, 'expression');
+  const children = namedChildrenOf(node);
+  const nameNode = firstChildOfType(node, 'identifier', children);
+  const valueNode = firstChildOfType(node, 'expression', children);
   if (!nameNode || !valueNode) return undefined;
   return { name: nameNode.text, value: readValue(valueNode), span: spanOfNode(node) };
 }
 
 export function readBlock(node: Node, depth = 0): HclBlock {
-  const typeNode = firstChildOfType(node, 'identifier');
+  const children = namedChildrenOf(node);
+  const typeNode = firstChildOfType(node, 'identifier', children);
   const labels: { value: string; span: Span }[] = [];
   let headerEnd = typeNode?.endIndex ?? node.startIndex;
-  for (const child of node.namedChildren) {
-    if (!child || child.type === 'block_start') break;
+  for (const child of children) {
+    if (child.type === 'block_start') break;
     if (child.type === 'string_lit') {
       const label = readStringLit(child);
       labels.push({ value: label.kind === 'string' ? label.value : child.text, span: label.span });
@@ -190,9 +200,9 @@ export function readBlock(node: Node, depth = 0): HclBlock {
       headerEnd = child.endIndex;
     }
   }
-  const open = firstChildOfType(node, 'block_start');
-  const close = firstChildOfType(node, 'block_end');
-  const body = firstChildOfType(node, 'body');
+  const open = firstChildOfType(node, 'block_start', children);
+  const close = firstChildOfType(node, 'block_end', children);
+  const body = firstChildOfType(node, 'body', children);
   const attributes = new Map<string, HclAttribute>();
   const blocks: HclBlock[] = [];
   if (body) {
@@ -235,7 +245,7 @@ export function readTopLevelAttributes(root: Node): Map<string, HclAttribute> {
 /** The top-level blocks of a file, in order. */
 export function readTopLevelBlocks(root: Node): HclBlock[] {
   const body = firstChildOfType(root, 'body');
-  return body ? childrenOfType(body, 'block').map(readBlock) : [];
+  return body ? childrenOfType(body, 'block').map((node) => readBlock(node)) : [];
 }
 
 /** The syntax errors of a tree, as spans (the linter does not report them, but callers may log them). */

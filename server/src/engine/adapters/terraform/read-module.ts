@@ -12,6 +12,7 @@ import { TerraformProject } from './eval/project';
 import { BlockResolver, type ResolvedRoot } from './eval/resolve-block';
 import type { HclBlock } from './hcl';
 import { parseDocument } from './incremental';
+import { moduleResourcesOf } from './module-resources';
 import { ResourceIndex } from './resource';
 import { findHandler } from './resource-handlers';
 import { guardEditor, withOrigins } from './resolved-rules';
@@ -171,7 +172,8 @@ function readFile(instance: ModuleInstance, file: ConfigFile, project: Terraform
       read.push({ block: resolved, written: block, address: `${instance.address}${type}.${name}${keySuffix(key)}`, type, name, roots: resolver.roots.slice(mark) });
     }
   }
-  const index = new ResourceIndex(file.blocks.map((block) => firstInstance.get(block) ?? block));
+  const moduleResources = moduleResourcesOf(instance, project);
+  const index = new ResourceIndex(file.blocks.map((block) => firstInstance.get(block) ?? block), (address) => moduleResources.find(address, file));
   const allRoots = dedupeRoots(resolver.roots);
   const rules: NetworkRule[] = [];
   const moduleTexts = (): string[] => instance.module.files.filter((other) => other.kind === 'configuration').map((other) => other.text);

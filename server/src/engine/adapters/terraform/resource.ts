@@ -2,12 +2,19 @@ import type { NetworkRule, Provider, ResourceRef } from '../../model/network-rul
 import type { AdapterOptions } from '../adapter';
 import { unknown } from '../../model/value';
 import type { HclAttribute, HclBlock, HclValue } from './hcl';
+import type { ResourceElsewhere } from './module-resources';
 
-/** The resource blocks of one document, by address, so a rule can find the group it is attached to. */
+/** The resource matching `type.name(.attr)` references, e.g. `aws_security_group.web.id`, `aws_lb.web[0].arn`. */
+const REFERENCE = /^([A-Za-z][\w-]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.[\w]+$/;
+
+/**
+ * The resource blocks of one document, by address, so a rule can find the group it is attached to;
+ * and, through `elsewhere`, those of the other files of its module instance, for reading only.
+ */
 export class ResourceIndex {
   private readonly byAddress = new Map<string, HclBlock>();
 
-  constructor(blocks: readonly HclBlock[]) {
+  constructor(blocks: readonly HclBlock[], private readonly elsewhere: (address: string) => ResourceElsewhere | undefined = () => undefined) {
     for (const block of blocks) {
       if (block.type !== 'resource' || block.labels.length < 2) continue;
       this.byAddress.set(`${block.labels[0].value}.${block.labels[1].value}`, block);
@@ -25,8 +32,19 @@ export class ResourceIndex {
 
   /** The resource an expression such as `aws_security_group.web.id` refers to, if it is in this document. */
   referencedBy(expression: string): HclBlock | undefined {
-    const match = /^([A-Za-z][\w-]*)\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.[\w]+$/.exec(expression.trim());
+    const match = REFERENCE.exec(expression.trim());
     return match ? this.byAddress.get(`${match[1]}.${match[2]}`) : undefined;
+  }
+
+  /**
+   * The resource an expression refers to when it is not in this document but in another file of
+   * its module instance (a load balancer in lb.tf for a listener in listeners.tf). Its spans are
+   * that file's: read it, never edit it with this document's text.
+   */
+  referencedElsewhere(expression: string): ResourceElsewhere | undefined {
+    const match = REFERENCE.exec(expression.trim());
+    if (!match || this.byAddress.has(`${match[1]}.${match[2]}`)) return undefined;
+    return this.elsewhere(`${match[1]}.${match[2]}`);
   }
 }
 

@@ -112,7 +112,7 @@ function rangesCover(outer: readonly PortRange[], inner: readonly PortRange[]): 
   return inner.every(([from, to]) => outer.some(([low, high]) => from >= low && to <= high)) || coversRanges(outer, inner);
 }
 
-function coversTraffic(outer: NetworkRule, inner: NetworkRule): boolean {
+export function coversTraffic(outer: NetworkRule, inner: NetworkRule): boolean {
   if (!outer.protocol.known || !inner.protocol.known || !outer.ports.known || !inner.ports.known) return false;
   const [op, ip] = [outer.protocol.value, inner.protocol.value];
   if (op === 'all') return CARRIES_PORTS.has(ip) ? rangesCover(outer.ports.value, inner.ports.value) : isAllPorts(outer.ports.value);
@@ -124,12 +124,12 @@ function coversTraffic(outer: NetworkRule, inner: NetworkRule): boolean {
  * Azure's `Internet` tag is the public address space only: it stands for the whole internet in
  * exposure checks, but covers neither `*` nor a private network, so here it is covered, never covering.
  */
-function isPublicOnly(peer: Peer): boolean {
+export function isPublicOnly(peer: Peer): boolean {
   return peer.kind === 'anywhere' && peer.text.toLowerCase() === 'internet';
 }
 
 /** The address families a peer spans: `::` only IPv6, `0.0.0.0` only IPv4, `*` or `Internet` both. */
-function familiesOf(peer: Peer): readonly (4 | 6)[] {
+export function familiesOf(peer: Peer): readonly (4 | 6)[] {
   if (peer.kind === 'cidr') return [peer.cidr.version];
   if (peer.kind !== 'anywhere') return [];
   if (peer.text === '::') return [6];
@@ -145,7 +145,7 @@ function isWholeFamily(peer: Peer, family: 4 | 6): boolean {
  * Whether `outers` hold every address `inner` stands for. A reference (another group, a tag) is
  * covered only by the same reference: which addresses it holds is not in the file.
  */
-function peerCovered(outers: readonly Peer[], inner: Peer): boolean {
+export function peerCovered(outers: readonly Peer[], inner: Peer): boolean {
   switch (inner.kind) {
     case 'cidr':
       return outers.some((outer) => (outer.kind === 'cidr' && cidrContains(outer.cidr, inner.cidr)) || isWholeFamily(outer, inner.cidr.version));
@@ -160,7 +160,7 @@ function peerCovered(outers: readonly Peer[], inner: Peer): boolean {
   }
 }
 
-function peersCover(outer: Value<readonly Peer[]> | undefined, inner: Value<readonly Peer[]> | undefined): boolean {
+export function peersCover(outer: Value<readonly Peer[]> | undefined, inner: Value<readonly Peer[]> | undefined): boolean {
   // No appliesTo is the whole group: it covers any part of it, and only the whole group covers it.
   if (outer === undefined) return true;
   if (inner === undefined || !outer.known || !inner.known) return false;

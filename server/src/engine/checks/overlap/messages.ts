@@ -58,3 +58,21 @@ export function removalFix(rule: NetworkRule, title = 'Remove redundant rule'): 
   const edits = rule.edit.removeRule?.();
   return edits && edits.length > 0 ? [{ title, edits }] : [];
 }
+
+/** How many rules a message names before it counts the rest: related information points at each of them. */
+const NAMED_RULES = 5;
+
+/** "the rule at priority 100 (line 3)", "rules at priority 100 (line 3) and 110 (line 9)". */
+export function listByPriority(candidates: readonly Candidate[]): string {
+  const names = candidates.map((candidate) => `${candidate.rule.priority?.known ? candidate.rule.priority.value : '?'} (${placeOf(candidate)})`);
+  if (names.length === 1) return `the rule at priority ${names[0]}`;
+  const shown = names.length > NAMED_RULES ? [...names.slice(0, NAMED_RULES), `${names.length - NAMED_RULES} more`] : names;
+  return `rules at priority ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** "aws_security_group.web (line 3) and aws_security_group_rule.ssh (rules.tf:1)". */
+export function listByName(candidates: readonly Candidate[]): string {
+  const names = candidates.map(nameOf);
+  const shown = names.length > NAMED_RULES ? [...names.slice(0, NAMED_RULES), `${names.length - NAMED_RULES} more`] : names;
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}

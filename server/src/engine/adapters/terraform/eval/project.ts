@@ -20,6 +20,22 @@ const MAX_CALLER_DIRECTORIES = 256;
 /** Who calls whom, per directories map a front end handed over; dropped with the map. */
 const callIndexes = new WeakMap<ReadonlyMap<string, readonly SourceFile[]>, Map<string, Set<string>>>();
 
+/**
+ * A directories map with normalised keys, per map a front end handed over: a front end hands the
+ * same map to every lint until a file changes, and normalising hundreds of keys for each lint of
+ * a large repository cost more than some parses.
+ */
+const normalisedDirectories = new WeakMap<ReadonlyMap<string, readonly SourceFile[]>, ReadonlyMap<string, readonly SourceFile[]>>();
+
+function normalised(directories: ReadonlyMap<string, readonly SourceFile[]>): ReadonlyMap<string, readonly SourceFile[]> {
+  let normal = normalisedDirectories.get(directories);
+  if (!normal) {
+    normal = new Map([...directories].map(([directory, files]) => [normalizePath(directory), files]));
+    normalisedDirectories.set(directories, normal);
+  }
+  return normal;
+}
+
 /** The directories a file's local module calls point at. */
 function targetsOf(file: ConfigFile, directory: string): string[] {
   if (!file.hasModuleCalls) return [];
@@ -52,7 +68,7 @@ export class TerraformProject implements InstanceHost {
   readonly cycles: ModuleCycle[] = [];
   /** Other files the lint read, for an editor to re-lint the document when one changes. */
   readonly dependencies = new Set<string>();
-  private readonly directories = new Map<string, readonly SourceFile[]>();
+  private readonly directories: ReadonlyMap<string, readonly SourceFile[]>;
   private readonly modules = new Map<string, Module | undefined>();
   private readonly instances = new Map<string, readonly ModuleInstance[]>();
   private callerIndex: Map<string, ModuleCall[]> | undefined;
@@ -64,7 +80,7 @@ export class TerraformProject implements InstanceHost {
     this.documentPath = normalizePath(path);
     this.documentDirectory = directoryOf(this.documentPath);
     this.documentFile = new ConfigFile(path, text, 'configuration', blocks, new Map());
-    for (const [directory, files] of context?.directories ?? []) this.directories.set(normalizePath(directory), files);
+    this.directories = context ? normalised(context.directories) : new Map();
     this.origins = new OriginWriter(path, (file) => this.textOf(file));
   }
 

@@ -6,11 +6,11 @@ import type { ProviderResources, ResourceHandler } from '../resource';
 import { readBool, readPortText, readString } from '../values';
 import {
   addressOf,
+  deviceExposure,
   deviceName,
   deviceOf,
   evaluatedOnly,
   exposureFromKeyword,
-  exposureOutsideDocument,
   forwardRule,
   internalSwitchEditor,
   readForwardProtocol,
@@ -30,8 +30,10 @@ const FORWARD_PROTOCOLS: Readonly<Record<string, Protocol>> = { tcp: 'tcp', udp:
  * choice to the API, which this document does not show, so it is unknown.
  */
 function balancerExposure(device: Device): Exposure {
-  const block = device.block;
-  if (!block) return exposureOutsideDocument();
+  return deviceExposure(device, (block) => balancerBlockExposure(block, device.key));
+}
+
+function balancerBlockExposure(block: HclBlock, key: string): Exposure {
   if (block.attributes.has('address_type')) return exposureFromKeyword(block, 'address_type', ['internet'], 'private');
   if (block.labels[0].value === 'alicloud_slb') {
     const internet = block.attributes.get('internet');
@@ -40,7 +42,7 @@ function balancerExposure(device: Device): Exposure {
     if (flag === undefined) return { kind: 'unknown', span: internet.value.outer, why: 'internet is not a literal' };
     return flag ? { kind: 'public', span: internet.span } : { kind: 'private' };
   }
-  return { kind: 'unknown', span: block.headerSpan, why: `address_type of ${device.key} is not set, so the API chooses` };
+  return { kind: 'unknown', span: block.headerSpan, why: `address_type of ${key} is not set, so the API chooses` };
 }
 
 /**
@@ -84,7 +86,7 @@ const listener: ResourceHandler = (input) => {
     // `address_type` conflicts with the deprecated `internet`: no fix writes one next to the other.
     internal: { setting: 'address_type = "intranet"', edit: device.block?.attributes.has('internet') ? undefined : internalSwitchEditor(text, device.block, 'address_type', 'intranet') },
     description: block.attributes.get('description'),
-    taggedBlocks: [device.block],
+    taggedBlocks: [device.found],
     ownerBlock: device.block,
   });
 };
@@ -105,7 +107,7 @@ const forwardEntry: ResourceHandler = (input) => {
     return attribute ? readPortText(attribute.value) : unknown(block.headerSpan, `${name} is not set`);
   };
   const protocol = readForwardProtocol(block.attributes.get('ip_protocol'), FORWARD_PROTOCOLS, 'all', block.headerSpan);
-  const natName = device.block ? deviceName(device, ['nat_gateway_name', 'name']) : device.key;
+  const natName = device.found ? deviceName(device, ['nat_gateway_name', 'name']) : device.key;
   const exposure: Exposure = { kind: 'public', span: external?.span ?? block.headerSpan };
   return forwardRule(input, {
     device,
@@ -118,7 +120,7 @@ const forwardEntry: ResourceHandler = (input) => {
     deviceKey: `${device.key} ${externalIp?.known ? externalIp.value : external ? input.text.slice(external.value.outer.start, external.value.outer.end) : ''}`.trim(),
     backend: internalText?.known ? internalText.value : 'a private address',
     backendPorts: portOf('internal_port'),
-    taggedBlocks: [device.block],
+    taggedBlocks: [device.found],
     ownerBlock: device.block,
   });
 };

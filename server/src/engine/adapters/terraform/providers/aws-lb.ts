@@ -7,10 +7,10 @@ import { readString } from '../values';
 import {
   addressOf,
   deviceName,
+  deviceExposure,
   deviceOf,
   evaluatedOnly,
   exposureFromBool,
-  exposureOutsideDocument,
   forwardRule,
   groupKeysOf,
   internalSwitchEditor,
@@ -41,9 +41,7 @@ function balancerKind(block: HclBlock | undefined): string {
  * listener port of its own (it passes whole packets on to appliances), so it publishes nothing.
  */
 function balancerExposure(device: Device): Exposure {
-  if (!device.block) return exposureOutsideDocument();
-  if (balancerKind(device.block) === 'GWLB') return { kind: 'private' };
-  return exposureFromBool(device.block, 'internal', false, true);
+  return deviceExposure(device, (block) => (balancerKind(block) === 'GWLB' ? { kind: 'private' } : exposureFromBool(block, 'internal', false, true)));
 }
 
 interface Backend {
@@ -98,7 +96,7 @@ const listener: ResourceHandler = (input) => {
   const backend = listenerBackend(input);
   if (!backend) return [];
   const exposure = balancerExposure(device);
-  const kind = balancerKind(device.block);
+  const kind = balancerKind(device.found);
   return forwardRule(input, {
     device,
     exposure,
@@ -111,7 +109,7 @@ const listener: ResourceHandler = (input) => {
     backendPorts: backend.ports,
     backendGroupKeys: backend.groupKeys,
     internal: { setting: 'internal = true', edit: internalSwitchEditor(text, device.block, 'internal', true) },
-    taggedBlocks: [block, device.block],
+    taggedBlocks: [block, device.found],
     ownerBlock: device.block ?? block,
   });
 };

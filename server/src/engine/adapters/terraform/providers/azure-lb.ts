@@ -5,7 +5,7 @@ import type { HclAttribute, HclBlock } from '../hcl';
 import type { ProviderResources, ResourceHandler, ResourceInput } from '../resource';
 import { peerEditor } from '../rule-editor';
 import { parsePortText, readPeers, readString, whyUnknown } from '../values';
-import { deviceName, deviceOf, evaluatedOnly, exposureOutsideDocument, forwardRule, readForwardProtocol, readSinglePort, type Device, type Exposure } from './forward-rule';
+import { deviceExposure, deviceName, deviceOf, evaluatedOnly, exposureOutsideDocument, forwardRule, readForwardProtocol, readSinglePort, type Device, type Exposure } from './forward-rule';
 
 const LB_PROTOCOLS: Readonly<Record<string, Protocol>> = { tcp: 'tcp', udp: 'udp', all: 'all' };
 
@@ -17,9 +17,9 @@ function frontendExposure(input: ResourceInput, device: Device): { exposure: Exp
   const nameAttribute = input.block.attributes.get('frontend_ip_configuration_name');
   const nameValue = nameAttribute ? readString(nameAttribute.value) : undefined;
   const name = nameValue?.known ? nameValue.value : '?';
-  if (!device.block) return { exposure: exposureOutsideDocument(), name };
+  if (!device.found) return { exposure: exposureOutsideDocument(), name };
   if (!nameValue?.known) return { exposure: { kind: 'unknown', span: nameValue?.span ?? input.block.headerSpan, why: nameValue ? nameValue.why : 'frontend_ip_configuration_name is not set' }, name };
-  const frontend = device.block.blocks.find((block) => {
+  const frontend = device.found.blocks.find((block) => {
     if (block.type !== 'frontend_ip_configuration') return false;
     const value = block.attributes.get('name')?.value;
     return value?.kind === 'string' && value.value === nameValue.value;
@@ -27,8 +27,8 @@ function frontendExposure(input: ResourceInput, device: Device): { exposure: Exp
   // A dynamic block or a name from an expression: the frontend cannot be found.
   if (!frontend) return { exposure: { kind: 'unknown', span: nameValue.span, why: `frontend ${nameValue.value} is not written literally in ${device.key}` }, name };
   const publicAddress = frontend.attributes.get('public_ip_address_id') ?? frontend.attributes.get('public_ip_prefix_id');
-  if (publicAddress && publicAddress.value.kind !== 'null') return { exposure: { kind: 'public', span: publicAddress.span }, name };
-  return { exposure: { kind: 'private' }, name };
+  // The frontend's spans are the device's file's, which deviceExposure places in this document.
+  return { exposure: deviceExposure(device, () => (publicAddress && publicAddress.value.kind !== 'null' ? { kind: 'public', span: publicAddress.span } : { kind: 'private' })), name };
 }
 
 /** `frontend_port` (0 with protocol All: every port, an HA-ports rule), else `frontend_port_start`-`frontend_port_end`. */
@@ -69,7 +69,7 @@ function lbRuleHandler(kind: 'rule' | 'nat'): ResourceHandler {
       deviceKey: `${device.key}/${name}`,
       backend: kind === 'rule' ? 'backend pool' : 'backend VM',
       backendPorts: portOrAll(block.attributes.get('backend_port'), block, protocol, 'backend_port'),
-      taggedBlocks: [device.block],
+      taggedBlocks: [device.found],
       ownerBlock: device.block,
     });
   };
@@ -135,7 +135,7 @@ function firewallDnatRule(input: ResourceInput, device: Device, rule: HclBlock, 
     deviceKey: `${device.key} ${destinationText}`.trim(),
     backend: translated ?? 'the translated address',
     backendPorts: translatedPort ? readSinglePort(translatedPort, rule.headerSpan, 'translated_port') : unknown(rule.headerSpan, 'translated_port is not set'),
-    taggedBlocks: [device.block],
+    taggedBlocks: [device.found],
     ownerBlock: device.block,
   });
 }

@@ -4,18 +4,26 @@ import type { Span } from '../../../model/span';
 import { known, unknown, type Value } from '../../../model/value';
 import { bodyIndentation, quote, replace, setAttributes } from '../edits';
 import type { HclAttribute, HclBlock, HclValue } from '../hcl';
+import type { ResourceElsewhere } from '../module-resources';
 import { groupKeyOf, ruleBase, type ResourceHandler, type ResourceInput } from '../resource';
 import { ownerTagEditor } from '../rule-editor';
-import { originOf, readAnnotations, readKeyword, readPort, readString, whyUnknown } from '../values';
+import { originOf, readAnnotations, readKeyword, readPort, readString, whyUnknown, type Annotations } from '../values';
 
 /**
  * The device a listener or forward belongs to (a load balancer, a NAT gateway), found through the
  * attribute that names it (`load_balancer_arn`, `clb_id`, `nat_id`).
  */
 export interface Device {
-  /** The device's block when it is in this document. */
+  /** The device's block when it is in this document: the only one a fix may edit. */
   readonly block: HclBlock | undefined;
-  /** The device's address when it is in this document, else the expression or literal id as written. */
+  /** The device's block to read its settings and tags from: in this document, or in another file of its module (`elsewhere`). */
+  readonly found: HclBlock | undefined;
+  /** Where the device is when another file of the module instance holds it; its spans are that file's. */
+  readonly elsewhere?: ResourceElsewhere;
+  /**
+   * The device's address in its module instance (`module.web.aws_lb.web`) whether or not it is in
+   * this document, the scheme of groupKeyOf; else the expression or literal id as written.
+   */
   readonly key: string;
   /** The attribute that names the device; undefined when the listener is part of the device itself. */
   readonly attribute: HclAttribute | undefined;
@@ -25,35 +33,64 @@ export interface Device {
 export function deviceOf(input: ResourceInput, attributeName: string): Device {
   const attribute = input.block.attributes.get(attributeName);
   const value = attribute?.value;
-  if (!value) return { block: undefined, key: input.resource.address, attribute };
+  if (!value) return { block: undefined, found: undefined, key: input.resource.address, attribute };
   const block = value.kind === 'expression' ? input.index.referencedBy(value.text) : undefined;
-  const key = block ? `${block.labels[0].value}.${block.labels[1].value}` : value.kind === 'string' ? value.value : input.text.slice(value.outer.start, value.outer.end);
-  return { block, key, attribute };
+  const elsewhere = !block && value.kind === 'expression' ? input.index.referencedElsewhere(value.text) : undefined;
+  // One key wherever the device is, so that forwards on it in two files are compared.
+  return { block, found: block ?? elsewhere?.block, ...(elsewhere ? { elsewhere } : {}), key: groupKeyOf(input, value), attribute };
 }
 
 /** The device is the resource itself (an `aws_elb` with inline listeners). */
 export function ownDevice(input: ResourceInput): Device {
-  return { block: input.block, key: input.resource.address, attribute: undefined };
+  return { block: input.block, found: input.block, key: input.resource.address, attribute: undefined };
+}
+
+/** A place in another file than the document: where a device's setting is written. */
+export interface PlaceElsewhere {
+  readonly path: string;
+  readonly span: Span;
+  /** As messages say it: `lb.tf:3`. */
+  readonly place: string;
 }
 
 /**
  * Whether the device is reachable from the internet, and the setting (or header) that says so.
- * `outside`: the device is not in this document, so nothing about it can be said.
+ * `outside`: the device is in neither this document nor its module, so nothing about it can be said.
  */
 export type Exposure =
-  /** `origin` says where an evaluated setting was written, e.g. `network_type from var.network_type default, variables.tf:6`. */
-  | { readonly kind: 'public'; readonly span: Span; readonly origin?: string }
+  /**
+   * `origin` says where an evaluated setting was written, e.g. `network_type from var.network_type default, variables.tf:6`.
+   * `elsewhere`: the setting is in another file of the module; `span` is then the attribute that names the device.
+   */
+  | { readonly kind: 'public'; readonly span: Span; readonly origin?: string; readonly elsewhere?: PlaceElsewhere }
   | { readonly kind: 'private' }
   | { readonly kind: 'outside' }
   | { readonly kind: 'unknown'; readonly span: Span; readonly why: string };
 
 /**
- * A device whose block is not in this document (another file, another stack, a literal id): no
- * rule is read. Whether it is public cannot be seen, and an exposure of unknown reach for every
- * listener would fill the inventory and the editor's lenses with rules nobody can judge here.
+ * A device whose block is in neither this document nor another file of its module (another stack,
+ * a literal id, a variable): no rule is read. Whether it is public cannot be seen, and an exposure
+ * of unknown reach for every listener would fill the inventory and the editor's lenses with rules
+ * nobody can judge here.
  */
 export function exposureOutsideDocument(): Exposure {
   return { kind: 'outside' };
+}
+
+/**
+ * The exposure `read` finds in the device's block. A device in another file of the module has
+ * spans in that file: the exposure is placed on the attribute that names the device, and says
+ * where the setting is, for the message and the related information.
+ */
+export function deviceExposure(device: Device, read: (block: HclBlock) => Exposure): Exposure {
+  if (!device.found) return exposureOutsideDocument();
+  const exposure = read(device.found);
+  const away = device.elsewhere;
+  const anchor = device.attribute?.value.outer;
+  if (!away || !anchor || exposure.kind === 'private' || exposure.kind === 'outside') return exposure;
+  const place = away.place(exposure.span);
+  if (exposure.kind === 'unknown') return { kind: 'unknown', span: anchor, why: `${exposure.why} (${place})` };
+  return { ...exposure, span: anchor, elsewhere: { path: away.path, span: exposure.span, place } };
 }
 
 /** An attribute set to `null` is Terraform's way of leaving it out: the provider's default applies. */
@@ -153,9 +190,9 @@ export interface ForwardSpec {
   /** The switch that makes the device internal, and its editor. */
   readonly internal?: { readonly setting: string; readonly edit: (() => TextEdit[] | undefined) | undefined };
   readonly description?: HclAttribute;
-  /** Blocks whose tags give the owner and expiry, first wins (the listener's own, then the device's). */
+  /** Blocks whose tags give the owner and expiry, first wins (the listener's own, then the device's `found` block, last). */
   readonly taggedBlocks: readonly (HclBlock | undefined)[];
-  /** Where the owner tag is added: the device, else the listener. */
+  /** Where the owner tag is added: the device when it is in this document, else the listener. */
   readonly ownerBlock: HclBlock | undefined;
   readonly tagAttribute?: string;
 }
@@ -175,17 +212,20 @@ export function forwardRule(input: ResourceInput, spec: ForwardSpec): NetworkRul
     ? unknown(exposure.span, exposure.why)
     : spec.peers ?? known([internet], exposure.span);
   const tagAttribute = spec.tagAttribute ?? 'tags';
-  const annotations = readAnnotations(input.options, spec.description, spec.taggedBlocks, [tagAttribute]);
-  // The device's tags are in another file: its owner is unknown there, not missing.
-  const owner = annotations.owner ?? (!spec.device.block && spec.device.attribute ? unknown(spec.device.attribute.value.outer, `the tags of ${spec.device.key} are not in this document`) : undefined);
+  const annotations = forwardAnnotations(input, spec, tagAttribute);
+  // The device's tags are nowhere to be read: its owner is unknown, not missing.
+  const owner = annotations.owner ?? (!spec.device.found && spec.device.attribute ? unknown(spec.device.attribute.value.outer, `the tags of ${spec.device.key} are not in this document`) : undefined);
+  const deviceAt = exposure.kind === 'public' && exposure.elsewhere ? exposure.elsewhere : headerElsewhere(spec.device);
+  // A device in another file says where it is; one made public by an evaluated setting says where that was written.
+  const notes = [deviceAt?.place, exposure.kind === 'public' ? exposure.origin : undefined].filter((note) => note !== undefined);
   const forward: Forward = {
-    // A device made public by an evaluated setting says where it was written.
-    via: exposure.kind === 'public' && exposure.origin !== undefined ? `${spec.via} (${exposure.origin})` : spec.via,
+    via: notes.length > 0 ? `${spec.via} (${notes.join('; ')})` : spec.via,
     deviceKey: spec.deviceKey,
     backendPorts: spec.backendPorts,
     backend: spec.backend,
     ...(spec.backendGroupKeys && spec.backendGroupKeys.length > 0 ? { backendGroupKeys: spec.backendGroupKeys } : {}),
     exposureSpan: exposure.span,
+    ...(deviceAt ? { deviceAt: { path: deviceAt.path, span: deviceAt.span } } : {}),
     ...(spec.internal?.edit ? { internalSwitch: spec.internal.setting } : {}),
   };
   const turnOff = spec.internal?.edit;
@@ -204,16 +244,44 @@ export function forwardRule(input: ResourceInput, spec: ForwardSpec): NetworkRul
     edit: {
       setPorts: spec.setPorts ?? never,
       replaceInternetPeers: spec.replaceInternetPeers ?? never,
-      addOwner: ownerTagEditor(input.text, spec.ownerBlock, tagAttribute),
+      // Never a block of another file: its offsets are not this document's.
+      addOwner: ownerTagEditor(input.text, spec.ownerBlock !== undefined && spec.ownerBlock === spec.device.elsewhere?.block ? undefined : spec.ownerBlock, tagAttribute),
       ...(turnOff ? { turnOffService: turnOff } : {}),
     },
   }];
 }
 
-/** How messages name a device: its kind, then its name attribute when literal, else its address. */
+/** The device's header, when another file holds the device. */
+function headerElsewhere(device: Device): PlaceElsewhere | undefined {
+  const away = device.elsewhere;
+  return away ? { path: away.path, span: away.block.headerSpan, place: away.place(away.block.headerSpan) } : undefined;
+}
+
+/**
+ * Description, owner and expiry of a forward. Tags of a device in another file are read as well
+ * (an owner there is better than an unknown one), placed on the attribute that names the device,
+ * with where they are written as their origin: a finding on them stays in this document.
+ */
+function forwardAnnotations(input: ResourceInput, spec: ForwardSpec, tagAttribute: string): Annotations {
+  const away = spec.device.elsewhere;
+  const anchor = spec.device.attribute?.value.outer;
+  if (!away || !anchor) return readAnnotations(input.options, spec.description, spec.taggedBlocks, [tagAttribute]);
+  const local = readAnnotations(input.options, spec.description, spec.taggedBlocks.filter((block) => block !== away.block), [tagAttribute]);
+  const remote = readAnnotations(input.options, undefined, [away.block], [tagAttribute]);
+  const relocate = (value: Value<string> | undefined): Value<string> | undefined => {
+    if (!value) return undefined;
+    const place = `${spec.device.key} tags, ${away.place(value.span)}`;
+    return value.known ? { ...value, span: anchor, origin: value.origin ?? place } : { ...value, span: anchor, why: `${value.why} (${place})` };
+  };
+  const owner = local.owner ?? relocate(remote.owner);
+  const expires = local.expires ?? relocate(remote.expires);
+  return { description: local.description, owner, expires };
+}
+
+/** How messages name a device: its kind, then its name attribute when literal (wherever the device is), else its address. */
 export function deviceName(device: Device, nameAttributes: readonly string[]): string {
   for (const name of nameAttributes) {
-    const value = device.block?.attributes.get(name)?.value;
+    const value = device.found?.attributes.get(name)?.value;
     if (value?.kind === 'string' && value.value.trim() !== '') return value.value.trim();
   }
   // `azurerm_firewall.main.name` names the resource `azurerm_firewall.main`, in another file.

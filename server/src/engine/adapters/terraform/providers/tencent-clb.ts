@@ -5,11 +5,11 @@ import type { HclBlock } from '../hcl';
 import type { ProviderResources, ResourceHandler, ResourceInput } from '../resource';
 import { readPort, readString } from '../values';
 import {
+  deviceExposure,
   deviceName,
   deviceOf,
   evaluatedOnly,
   exposureFromKeyword,
-  exposureOutsideDocument,
   forwardRule,
   groupKeysOf,
   internalSwitchEditor,
@@ -65,7 +65,7 @@ function attachedTargets(input: ResourceInput): Backend {
 const listener: ResourceHandler = (input) => {
   const { block, text } = input;
   const device = deviceOf(input, 'clb_id');
-  const exposure = device.block ? exposureFromKeyword(device.block, 'network_type', ['open'], 'private') : exposureOutsideDocument();
+  const exposure = deviceExposure(device, (found) => exposureFromKeyword(found, 'network_type', ['open'], 'private'));
   const backend = attachedTargets(input);
   return forwardRule(input, {
     device,
@@ -79,7 +79,7 @@ const listener: ResourceHandler = (input) => {
     backendPorts: backend.ports,
     backendGroupKeys: backend.groupKeys,
     internal: { setting: 'network_type = "INTERNAL"', edit: internalSwitchEditor(text, device.block, 'network_type', 'INTERNAL') },
-    taggedBlocks: [device.block],
+    taggedBlocks: [device.found],
     ownerBlock: device.block,
   });
 };
@@ -105,7 +105,7 @@ const dnat: ResourceHandler = (input) => {
     backend: privateText?.known ? privateText.value : 'a private address',
     backendPorts: readSinglePort(block.attributes.get('private_port'), block.headerSpan, 'private_port'),
     description: block.attributes.get('description'),
-    taggedBlocks: [device.block],
+    taggedBlocks: [device.found],
     ownerBlock: device.block,
   });
 };
