@@ -258,7 +258,10 @@ step('3. Ctrl+. on a full-range finding offers "Narrow port range to ..."; appli
   assert.match(lines[8], /^\s+from_port\s+= 443$/, 'line 9 on disk');
   assert.match(lines[9], /^\s+to_port\s+= 443$/, 'line 10 on disk');
   const afterFix = cliFindings(AWS);
-  assert.deepEqual(afterFix.map(findingKey), before.filter((finding) => finding !== target).map(findingKey), 'only the narrowed finding is gone');
+  // overlapping-rules compares the rule with its neighbours, so those findings follow the narrowed
+  // range (the 0-65535 rule no longer covers 3389); every other finding but the narrowed one stays.
+  const others = (findings) => findings.filter((finding) => finding.checkId !== 'overlapping-rules').map(findingKey);
+  assert.deepEqual(others(afterFix), others(before.filter((finding) => finding !== target)), 'only the narrowed finding is gone');
   await wb.expectProblems(AWS, afterFix);
   await wb.waitForFindingsCount(afterFix.length);
 });
@@ -395,9 +398,11 @@ step('7. on a 5,000-line file, a keystroke updates the Problems panel quickly', 
   await wb.waitForFindingsCount(expected.length);
   timings.openLargeFileToStatusCount = Math.round(performance.now() - t0);
   await wb.focusProblems();
-  // Filter the panel down to that finding. Not by its whole message: with a filter that long,
-  // VS Code 1.100 does not show the problem again once it has gone and come back.
-  const filter = /aws_db_instance\.\w+ \(\w+\)/.exec(target.message)?.[0];
+  // Filter the panel down to the public-database endpoints, a few rows. Not by the message or the
+  // resource's address: with such a filter (even "aws_db_instance.orders_0 (MySQL)", once the file
+  // had 356 problems), VS Code 1.100 does not show the problem again once it has gone and come
+  // back ("Showing 0 of 356" while the editor shows the squiggle).
+  const filter = /is publicly accessible/.exec(target.message)?.[0];
   assert.ok(filter, `unexpected message: ${target.message}`);
   await wb.setProblemsFilter(filter);
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: target.message });
