@@ -3,7 +3,7 @@ import type { PortRange } from '../../../model/ports';
 import { known, unknown, type Value } from '../../../model/value';
 import type { HclBlock } from '../hcl';
 import type { ProviderResources, ResourceHandler } from '../resource';
-import { readBool, readPortText, readString } from '../values';
+import { readBool, readPortText } from '../values';
 import {
   addressOf,
   deviceExposure,
@@ -13,6 +13,7 @@ import {
   exposureFromKeyword,
   forwardRule,
   internalSwitchEditor,
+  natEntryRule,
   readForwardProtocol,
   readSinglePort,
   referencedBlock,
@@ -98,30 +99,18 @@ const listener: ResourceHandler = (input) => {
 const forwardEntry: ResourceHandler = (input) => {
   const { block } = input;
   const device = deviceOf(input, 'forward_table_id');
-  const external = block.attributes.get('external_ip');
-  const externalIp = external ? readString(external.value) : undefined;
-  const internalIp = block.attributes.get('internal_ip');
-  const internalText = internalIp ? readString(internalIp.value) : undefined;
   const portOf = (name: string): Value<readonly PortRange[]> => {
     const attribute = block.attributes.get(name);
     return attribute ? readPortText(attribute.value) : unknown(block.headerSpan, `${name} is not set`);
   };
-  const protocol = readForwardProtocol(block.attributes.get('ip_protocol'), FORWARD_PROTOCOLS, 'all', block.headerSpan);
-  const natName = device.found ? deviceName(device, ['nat_gateway_name', 'name']) : device.key;
-  const exposure: Exposure = { kind: 'public', span: external?.span ?? block.headerSpan };
-  return forwardRule(input, {
+  return natEntryRule(input, {
     device,
-    // The external IP is an EIP: an entry is reachable from the internet.
-    exposure,
-    ruleBlock: block,
-    protocol,
+    natName: device.found ? deviceName(device, ['nat_gateway_name', 'name']) : device.key,
+    publicIp: 'external_ip',
+    privateIp: 'internal_ip',
+    protocol: readForwardProtocol(block.attributes.get('ip_protocol'), FORWARD_PROTOCOLS, 'all', block.headerSpan),
     ports: portOf('external_port'),
-    via: `NAT gateway ${natName}${externalIp?.known ? ` (${externalIp.value})` : ''}`,
-    deviceKey: `${device.key} ${externalIp?.known ? externalIp.value : external ? input.text.slice(external.value.outer.start, external.value.outer.end) : ''}`.trim(),
-    backend: internalText?.known ? internalText.value : 'a private address',
     backendPorts: portOf('internal_port'),
-    taggedBlocks: [device.found],
-    ownerBlock: device.block,
   });
 };
 

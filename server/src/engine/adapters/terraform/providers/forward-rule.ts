@@ -197,6 +197,48 @@ export interface ForwardSpec {
   readonly tagAttribute?: string;
 }
 
+/** What differs between the NAT gateways' DNAT entries: attribute names and how each port is read. */
+export interface NatEntrySpec {
+  readonly device: Device;
+  /** As messages name the gateway. */
+  readonly natName: string;
+  /** The attributes holding the public (elastic) and the private address. */
+  readonly publicIp: string;
+  readonly privateIp: string;
+  readonly protocol: Value<Protocol>;
+  readonly ports: Value<readonly PortRange[]>;
+  readonly backendPorts: Value<readonly PortRange[]>;
+  readonly description?: HclAttribute;
+}
+
+/**
+ * A NAT gateway's DNAT entry: its public address is an elastic IP, so every entry is reachable
+ * from the internet; entries on the same gateway and address share a device key.
+ */
+export function natEntryRule(input: ResourceInput, spec: NatEntrySpec): NetworkRule[] {
+  const { block } = input;
+  const { device } = spec;
+  const publicIp = block.attributes.get(spec.publicIp);
+  const publicText = publicIp ? readString(publicIp.value) : undefined;
+  const privateIp = block.attributes.get(spec.privateIp);
+  const privateText = privateIp ? readString(privateIp.value) : undefined;
+  const written = publicIp ? input.text.slice(publicIp.value.outer.start, publicIp.value.outer.end) : '';
+  return forwardRule(input, {
+    device,
+    exposure: { kind: 'public', span: publicIp?.span ?? block.headerSpan },
+    ruleBlock: block,
+    protocol: spec.protocol,
+    ports: spec.ports,
+    via: `NAT gateway ${spec.natName}${publicText?.known ? ` (${publicText.value})` : ''}`,
+    deviceKey: `${device.key} ${publicText?.known ? publicText.value : written}`.trim(),
+    backend: privateText?.known ? privateText.value : 'a private address',
+    backendPorts: spec.backendPorts,
+    ...(spec.description ? { description: spec.description } : {}),
+    taggedBlocks: [device.found],
+    ownerBlock: device.block,
+  });
+}
+
 const never = (): undefined => undefined;
 
 /**

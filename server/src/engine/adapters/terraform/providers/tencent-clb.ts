@@ -3,7 +3,7 @@ import type { PortRange } from '../../../model/ports';
 import { known, unknown, type Value } from '../../../model/value';
 import type { HclBlock } from '../hcl';
 import type { ProviderResources, ResourceHandler, ResourceInput } from '../resource';
-import { readPort, readString } from '../values';
+import { readPort } from '../values';
 import {
   deviceExposure,
   deviceName,
@@ -13,6 +13,7 @@ import {
   forwardRule,
   groupKeysOf,
   internalSwitchEditor,
+  natEntryRule,
   readForwardProtocol,
   readSinglePort,
   referencedBlock,
@@ -88,31 +89,17 @@ const listener: ResourceHandler = (input) => {
 const dnat: ResourceHandler = (input) => {
   const { block } = input;
   const device = deviceOf(input, 'nat_id');
-  const elasticIp = block.attributes.get('elastic_ip');
-  const ipText = elasticIp ? readString(elasticIp.value) : undefined;
-  const privateIp = block.attributes.get('private_ip');
-  const privateText = privateIp ? readString(privateIp.value) : undefined;
-  const name = deviceName(device, ['name']);
-  return forwardRule(input, {
+  return natEntryRule(input, {
     device,
-    // An elastic IP is a public address: every DNAT entry is reachable from the internet.
-    exposure: { kind: 'public', span: elasticIp?.span ?? block.headerSpan },
-    ruleBlock: block,
+    natName: deviceName(device, ['name']),
+    publicIp: 'elastic_ip',
+    privateIp: 'private_ip',
     protocol: readForwardProtocol(block.attributes.get('protocol'), DNAT_PROTOCOLS, 'tcp', block.headerSpan),
     ports: readSinglePort(block.attributes.get('elastic_port'), block.headerSpan, 'elastic_port'),
-    via: `NAT gateway ${name}${ipText?.known ? ` (${ipText.value})` : ''}`,
-    deviceKey: `${device.key} ${ipText?.known ? ipText.value : elasticIp ? text(input, elasticIp.value.outer) : ''}`.trim(),
-    backend: privateText?.known ? privateText.value : 'a private address',
     backendPorts: readSinglePort(block.attributes.get('private_port'), block.headerSpan, 'private_port'),
     description: block.attributes.get('description'),
-    taggedBlocks: [device.found],
-    ownerBlock: device.block,
   });
 };
-
-function text(input: ResourceInput, span: { start: number; end: number }): string {
-  return input.text.slice(span.start, span.end);
-}
 
 export const tencentLoadBalancers: ProviderResources = {
   provider: 'tencent',
