@@ -133,6 +133,10 @@ async function wholeCli(target) {
   target.rows.push({ label: 'Port Warden CLI (node dist/cli.js)', kind: 'ours', wallMs: result.ms, cpuMs: result.cpuMs, maxRssKb: result.maxRssKb, note: `${findings} findings; runs ${result.times.map(seconds).join(', ')}` });
   target.report = report;
   say(`  Port Warden CLI: ${seconds(result.ms)} whole process, peak ${result.maxRssKb === undefined ? 'n/a' : `${(result.maxRssKb / 1024).toFixed(0)} MB`}`);
+  // The default run lints on threads once a run has 200 files; one thread shows what they gain.
+  const alone = await measure(node, [cli, '--jobs', '1', '--format', 'json', '--output-file', output, target.folder], { isNode: true }, RUNS);
+  target.rows.push({ label: 'Port Warden CLI, one thread (--jobs 1)', kind: 'ours', wallMs: alone.ms, cpuMs: alone.cpuMs, maxRssKb: alone.maxRssKb, note: `runs ${alone.times.map(seconds).join(', ')}` });
+  say(`  Port Warden CLI, one thread: ${seconds(alone.ms)} whole process`);
 }
 
 const wanted = peers.filter((peer) => !options['no-peers'] && options.peers.split(',').includes(peer.id));

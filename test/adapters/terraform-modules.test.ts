@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { LineMap, lintDocument, type LintResult } from '../../server/src/engine/index';
@@ -125,5 +126,30 @@ describe('terraform modules (test/adapters/terraform-modules)', () => {
     const files = new ModuleFiles([join(tree, 'network/modules/web')]);
     const { shown } = await lint('network/modules/web/main.tf', files);
     assert.deepEqual(shown, []);
+  });
+
+  it('a module call in a comment does not make a caller, though the scan for callers finds its text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-callers-'));
+    try {
+      const write = (path: string, text: string): void => {
+        mkdirSync(join(dir, path, '..'), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      };
+      write('child/main.tf', 'resource "aws_security_group" "ssh" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [var.cidr]\n  }\n}\nvariable "cidr" {\n  default = "10.0.0.0/8"\n}\n');
+      write('old/main.tf', '# module "ssh" {\n#   source = "../child"\n#   cidr   = "0.0.0.0/0"\n# }\n/*\nmodule "ssh" {\n  source = "../child"\n  cidr   = "0.0.0.0/0"\n}\n*/\n');
+      const path = join(dir, 'child/main.tf');
+      const files = new ModuleFiles([dir]);
+      const alone = lintDocument({ text: readFileSync(path, 'utf8'), path, today: TODAY, module: await files.contextFor(path) });
+      assert.deepEqual(alone.findings.filter((finding) => finding.checkId === 'admin-port-exposed'), []);
+      assert.ok(!(alone.dependencies ?? []).some((dependency) => dependency.includes('old')), 'the commented-out caller is no dependency');
+      // The same call, uncommented, makes the caller's value reach the child.
+      write('new/main.tf', 'module "ssh" {\n  source = "../child"\n  cidr   = "0.0.0.0/0"\n}\n');
+      const called = lintDocument({ text: readFileSync(path, 'utf8'), path, today: TODAY, module: await new ModuleFiles([dir]).contextFor(path) });
+      assert.deepEqual(called.findings.filter((finding) => finding.checkId === 'admin-port-exposed').map((finding) => finding.message), [
+        'SSH (22) is open to 0.0.0.0/0 from module.ssh argument cidr, ../new/main.tf:3 (in module.ssh.aws_security_group.ssh)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,7 @@ const DEFAULTS: CliOptions = {
   fix: undefined,
   inventoryFormat: undefined,
   since: undefined,
+  jobs: 'auto',
 };
 
 function options(argv: string[]): CliOptions {
@@ -78,6 +79,22 @@ describe('parseCliArgs', () => {
     assert.equal(options(['--fix-dry-run']).fix, 'dry-run');
     assert.equal(usageError(['--fix', '--fix-dry-run']), '--fix and --fix-dry-run do not go together: choose one.');
     assert.equal(usageError(['--since', 'main']), '--since compares inventories: portwarden inventory --since <git-ref>.');
+  });
+
+  it('reads --jobs: auto or a number of threads from 1 to 64, for linting only', () => {
+    const jobsOf = (argv: string[]): unknown => {
+      const parsed = parseCliArgs(argv);
+      assert.ok(parsed.ok);
+      return parsed.options.jobs;
+    };
+    assert.equal(jobsOf([]), 'auto');
+    assert.equal(jobsOf(['--jobs', 'auto']), 'auto');
+    assert.equal(jobsOf(['-j', '1']), 1);
+    assert.equal(jobsOf(['--jobs=64']), 64);
+    for (const bad of ['0', '65', '-1', '2.5', 'many', '']) {
+      assert.equal(usageError([`--jobs=${bad}`]), `--jobs must be auto or a whole number from 1 to 64, not "${bad}".`);
+    }
+    assert.equal(usageError(['inventory', '-j', '2']), '--jobs is for linting; portwarden inventory lints on one thread.');
   });
 
   it('reads the inventory command, its formats and --since', () => {

@@ -40,7 +40,14 @@ export interface CliOptions {
   readonly verbose?: boolean;
   /** --max-file-size: bytes above which a file is not linted, over the configuration's maxFileSize; absent when not given. */
   readonly maxFileSize?: number;
+  /** --jobs: how many lint threads; `auto` (the default) uses one per CPU, up to 4, on runs large enough to gain. */
+  readonly jobs: Jobs;
 }
+
+/** A number of lint threads (1: the main thread alone), or `auto`. */
+export type Jobs = number | 'auto';
+/** More threads than this only add start-up cost and memory. */
+export const MAX_JOBS = 64;
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly message: string };
 
@@ -65,6 +72,9 @@ Options:
                             and why (not recognised, templates, empty, other file types)
       --max-file-size <n>   do not lint files larger than n bytes (default: maxFileSize in
                             .portwarden.yaml, else 1 MiB); each one is named on stderr
+  -j, --jobs <n|auto>       lint on n threads; auto (default) uses one per CPU, up to 4, once
+                            a run has 200 files or more; 1 lints on the main thread alone.
+                            The report is the same whatever n is. --fix lints on one thread
   -v, --version             print the version
   -h, --help                print this help
 
@@ -108,6 +118,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         fix: { type: 'boolean' },
         verbose: { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         'fix-dry-run': { type: 'boolean' },
         since: { type: 'string' },
         version: { type: 'boolean', short: 'v' },
@@ -141,6 +152,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (maxFileSize !== undefined && !(/^\d{1,11}$/.test(maxFileSize) && Number(maxFileSize) >= 1 && Number(maxFileSize) <= MAX_FILE_SIZE_LIMIT)) {
     return usage(`--max-file-size must be a number of bytes from 1 to ${MAX_FILE_SIZE_LIMIT}, not "${maxFileSize}".`);
   }
+  const jobs = parseJobs(values.jobs);
+  if (jobs === undefined) return usage(`--jobs must be auto or a whole number from 1 to ${MAX_JOBS}, not "${values.jobs}".`);
 
   return {
     ok: true,
@@ -156,6 +169,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       help: values.help ?? false,
       version: values.version ?? false,
       command,
+      jobs,
       ...commandOptions.options,
       ...(varFiles ? { varFiles } : {}),
       ...(values.verbose ? { verbose: true } : {}),
@@ -174,6 +188,7 @@ interface CommandValues {
   readonly since?: string;
   readonly quiet?: boolean;
   readonly 'max-warnings'?: string;
+  readonly jobs?: string;
 }
 
 function lintOptions(values: CommandValues): CommandParse {
@@ -187,10 +202,18 @@ function inventoryOptions(values: CommandValues): CommandParse {
   for (const flag of ['fix', 'fix-dry-run', 'quiet', 'max-warnings'] as const) {
     if (values[flag] !== undefined) return usage(`--${flag} is for linting; portwarden inventory lists exposures.`);
   }
+  if (values.jobs !== undefined) return usage('--jobs is for linting; portwarden inventory lints on one thread.');
   const format = values.format;
   if (format !== undefined && !isOneOf(format, INVENTORY_FORMATS)) return usage(`--format must be one of ${INVENTORY_FORMATS.join(', ')} for inventory, not "${format}".`);
   if (values.since === '') return usage('--since needs a git revision, e.g. origin/main.');
   return { ok: true, options: { fix: undefined, inventoryFormat: format, since: values.since } };
+}
+
+function parseJobs(value: string | undefined): Jobs | undefined {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (!/^\d{1,2}$/.test(value)) return undefined;
+  const jobs = Number(value);
+  return jobs >= 1 && jobs <= MAX_JOBS ? jobs : undefined;
 }
 
 function usage(message: string): { readonly ok: false; readonly message: string } {

@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { checks, DEFAULT_SETTINGS, initEngine, type Settings } from '../engine/index';
+import { checks, DEFAULT_SETTINGS, initEngine, type Settings, type SourceFile } from '../engine/index';
 import { loadEngineAssets } from '../node/assets';
 import { ConfigLoader, isBroken, type LoadedConfig } from '../node/config-loader';
 import { HELP_TEXT, parseCliArgs, type CliOptions } from './args';
@@ -8,7 +9,9 @@ import { Fixer } from './fix/fixer';
 import { formatters } from './formatters/index';
 import { displayPath, rangeOf, type FileReport, type RunProblem } from './formatters/types';
 import { runInventory } from './inventory/command';
-import { lintSource, mayHoldFormat, readSource, type FileSource } from './lint-file';
+import { lintSource, mayHoldFormat, readSource, type LintOutcome } from './lint-file';
+import { ThreadedLint } from './parallel/lint-on-threads';
+import { LintPool } from './parallel/pool';
 import { ModuleFiles } from '../node/module-files';
 import { readVarFiles } from './var-files';
 import { SkipTally } from './skip-tally';
@@ -18,6 +21,11 @@ import { walk, type WalkEntry } from './walk';
 
 /** How many walk entries are read ahead of the one being linted (see lintAll). */
 const READ_AHEAD = 32;
+/** With --jobs auto, lint threads start once the walk has found this many files: below it, starting them costs more than they save. */
+const AUTO_MIN_FILES = 200;
+/** With --jobs auto, at most this many threads: beyond it, module files parsed on several threads eat the gain. */
+const AUTO_MAX_THREADS = 4;
+const OTHER_FILE: LintOutcome = { kind: 'skipped', reason: 'other-file' };
 
 /** Everything the CLI takes from its process, so that it can run inside a test as well. */
 export interface CliIo {
@@ -26,6 +34,8 @@ export interface CliIo {
   readonly isStdoutTty: boolean;
   /** YYYY-MM-DD from the clock: the engine has none. */
   readonly today: string;
+  /** The script a lint thread runs (the CLI's entry); without it every file is linted on the main thread. */
+  readonly lintThreadScript?: string;
   writeStdout(text: string): void;
   writeStderr(text: string): void;
 }
@@ -53,7 +63,8 @@ export interface LintedPaths {
 
 /** Lints the paths exactly as the lint command does (walk, ignores, configuration), for other commands. */
 export async function lintPaths(options: CliOptions, io: CliIo): Promise<LintedPaths | undefined> {
-  const run = new LintRun(options, io);
+  // The inventory needs each file's rules, which stay on the thread that made them.
+  const run = new LintRun(options, io, false);
   if (!(await run.lintEverything())) return undefined;
   return run.linted();
 }
@@ -75,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_CLEAN;
   }
   if (options.command === 'inventory') return runInventory(options, io);
-  return new LintRun(options, io).execute();
+  return new LintRun(options, io, true).execute();
 }
 
 class LintRun {
@@ -89,8 +100,9 @@ class LintRun {
   private readonly modules: ModuleFiles;
   /** Files passed over, by reason, for --verbose. */
   private readonly skipped = new SkipTally();
+  private varFiles: readonly SourceFile[] = [];
 
-  constructor(private readonly options: CliOptions, private readonly io: CliIo) {
+  constructor(private readonly options: CliOptions, private readonly io: CliIo, private readonly mayUseThreads: boolean) {
     this.loader = new ConfigLoader(options.config === undefined ? undefined : resolve(io.cwd, options.config));
     this.modules = new ModuleFiles(options.paths.map((path) => resolve(io.cwd, path)));
     this.fixer = options.fix === undefined ? undefined : new Fixer({ mode: options.fix, cwd: io.cwd, today: io.today, say: (line) => this.say(line), modules: this.modules });
@@ -120,6 +132,7 @@ class LintRun {
       return false;
     }
     this.modules.setVarFiles(varFiles.files);
+    this.varFiles = varFiles.files;
     await initEngine(loadEngineAssets());
     await this.lintAll();
     if (this.files.length === 0 && this.problems.length === 0) this.say(`no files to lint in ${this.options.paths.join(', ')}`);
@@ -132,12 +145,30 @@ class LintRun {
     return { files, problems: this.problems, hasTrouble: this.hasTrouble() };
   }
 
-  private async lintAll(): Promise<void> {
-    const roots = this.options.paths.map((path) => resolve(this.io.cwd, path));
+  private roots(): string[] {
+    return this.options.paths.map((path) => resolve(this.io.cwd, path));
+  }
+
+  private walk(): AsyncGenerator<WalkEntry> {
     const configIgnoring = async (path: string, isDirectory: boolean): Promise<string | undefined> => {
       const config = await this.loader.forDirectory(dirname(path));
       return config && !isBroken(config) && config.isIgnored(path, isDirectory) ? config.path : undefined;
     };
+    return walk(this.roots(), { useIgnores: this.options.useIgnores, cwd: this.io.cwd, configIgnoring });
+  }
+
+  /** How many lint threads the run may start: 0 when it lints on the main thread alone. */
+  private threadBudget(): number {
+    const script = this.io.lintThreadScript;
+    // --fix rewrites files in walk order, each after the fixes of the files before it.
+    if (!this.mayUseThreads || script === undefined || this.fixer) return 0;
+    const jobs = this.options.jobs === 'auto' ? Math.min(availableParallelism(), AUTO_MAX_THREADS) : this.options.jobs;
+    return jobs > 1 ? jobs : 0;
+  }
+
+  private async lintAll(): Promise<void> {
+    const threads = this.threadBudget();
+    if (threads > 0) return this.lintOnThreads(threads);
     // Files are read up to READ_AHEAD entries ahead of the one being linted, so that the disk works
     // while the engine does; entries are still handled one by one in walk order, so reports and
     // messages come out as they would with no read-ahead. --fix writes files, and a file must not
@@ -150,7 +181,7 @@ class LintRun {
         if (next) await (await next)();
       }
     };
-    for await (const entry of walk(roots, { useIgnores: this.options.useIgnores, cwd: this.io.cwd, configIgnoring })) {
+    for await (const entry of this.walk()) {
       const step = this.prepare(entry);
       // Awaited later, in order; marked handled now so that an early failure is not an unhandled rejection.
       step.catch(() => undefined);
@@ -173,7 +204,7 @@ class LintRun {
     const config = await this.loader.forDirectory(dirname(path));
     const broken = config !== undefined && isBroken(config);
     const source = broken || !mayHoldFormat(path) ? undefined : await readSource(path, this.withOptions(config?.settings ?? DEFAULT_SETTINGS).maxFileSize, this.modules);
-    return () => this.lintOne(path, source);
+    return () => this.lintOne(path, async (settings) => (source === undefined ? OTHER_FILE : lintSource(path, source, settings, this.io.today, this.modules)));
   }
 
   /** --max-file-size beats the configuration, as every command-line option does. */
@@ -181,12 +212,52 @@ class LintRun {
     return this.options.maxFileSize === undefined ? configured : { ...configured, maxFileSize: this.options.maxFileSize };
   }
 
-  /** Lints a file; `source` is undefined when its name holds no format (or its configuration is broken). */
-  private async lintOne(path: string, source: FileSource | undefined): Promise<void> {
+  /**
+   * Lints on threads (see parallel/lint-on-threads.ts); threads start as soon as the run is known
+   * to be large enough (or at once with --jobs), so that they load the engine while the walk goes
+   * on. Everything after linting (messages, --verbose counts, the report) happens here in walk
+   * order, exactly as in a one-thread run.
+   */
+  private async lintOnThreads(threads: number): Promise<void> {
+    const data = { portwardenLintThread: true as const, roots: this.roots(), varFiles: this.varFiles, today: this.io.today };
+    const script = this.io.lintThreadScript ?? '';
+    const lint = new ThreadedLint({
+      // The main thread lints too, once its walk is over.
+      startPool: () => new LintPool(script, threads - 1, data),
+      threads,
+      minFiles: this.options.jobs === 'auto' ? AUTO_MIN_FILES : 0,
+      modules: this.modules,
+      today: this.io.today,
+    });
+    try {
+      // The module files are searched for while the walk goes on; the threads get them at its end.
+      void this.modules.ready();
+      const entries: WalkEntry[] = [];
+      for await (const entry of this.walk()) {
+        const index = entries.push(entry) - 1;
+        if (entry.kind !== 'file' || !mayHoldFormat(entry.path)) continue;
+        const config = await this.loader.forDirectory(dirname(entry.path));
+        // A broken configuration is reported in walk order below, and its files are not linted.
+        if (config && isBroken(config)) continue;
+        lint.add({ index, path: entry.path, settings: this.withOptions(config?.settings ?? DEFAULT_SETTINGS) });
+      }
+      const { outcomes, failures } = await lint.finish();
+      for (const failure of failures) this.say(`${failure}; its files were linted on the main thread`);
+      for (const [index, entry] of entries.entries()) {
+        if (entry.kind === 'file') await this.lintOne(entry.path, async () => outcomes.get(index) ?? OTHER_FILE);
+        else await (await this.prepare(entry))();
+      }
+    } finally {
+      await lint.close();
+    }
+  }
+
+  /** Lints a file with its settings (unless its configuration is broken) and records the outcome in walk order. */
+  private async lintOne(path: string, lint: (settings: Settings) => Promise<LintOutcome>): Promise<void> {
     const configured = await this.settingsFor(path);
     if (!configured) return;
     const settings = this.withOptions(configured);
-    const outcome = source === undefined ? { kind: 'skipped' as const, reason: 'other-file' as const } : await lintSource(path, source, settings, this.io.today, this.modules);
+    const outcome = await lint(settings);
     if (outcome.kind === 'skipped') {
       this.skipped.add(outcome.reason);
       return;

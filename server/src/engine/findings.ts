@@ -1,4 +1,4 @@
-import type { NetworkRule, TextEdit } from './model/network-rule';
+import type { Direction, NetworkRule, TextEdit } from './model/network-rule';
 import type { Span } from './model/span';
 import type { Severity } from './settings';
 
@@ -31,6 +31,16 @@ export interface Finding {
   readonly related: readonly RelatedInformation[];
   /** The rule the finding is about, when there is one (a suppression problem has none). */
   readonly rule?: NetworkRule;
+  /**
+   * What identifies the rule across runs and threads, set with `rule`: a rule holds its editors
+   * (functions), so a finding sent from a lint thread leaves the rule behind and keeps this.
+   */
+  readonly subject?: FindingSubject;
+}
+
+export interface FindingSubject {
+  readonly address: string;
+  readonly direction: Direction;
 }
 
 export interface InternalError {

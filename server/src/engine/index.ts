@@ -4,6 +4,7 @@ export { findWorkloadPorts, lintDocument, SUPPRESSION_CHECK_ID, type LintInput, 
 export { ParseCache } from './adapters/adapter';
 export { SourceCache, type ModuleContext, type SourceFile } from './adapters/module-context';
 export { isModuleFile } from './adapters/terraform/eval/config-file';
+export { localSourcesInText } from './paths';
 export { checks } from './checks/index';
 export { adapters, findAdapter } from './adapters/index';
 export { whyNoAdapter } from './adapters/skip-reason';

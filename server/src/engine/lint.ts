@@ -172,6 +172,7 @@ function runCheck(check: Check, { rules, path, text, siblings }: CheckedRules, s
         fixes: report.fixes ?? [],
         related: report.related ?? [],
         rule: report.rule,
+        ...(report.rule ? { subject: { address: report.rule.resource.address, direction: report.rule.direction } } : {}),
       });
     },
   };

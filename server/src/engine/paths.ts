@@ -57,3 +57,14 @@ export function relativePath(fromDir: string, to: string): string {
 export function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
 }
+
+/** `source = "./x"` in HCL, `"source": "./x"` in JSON: a local module source written as a plain string. */
+const LOCAL_SOURCE_TEXT = /"?source"?\s*[=:]\s*"(\.\.?\/[^"\r\n]*|\.\.?)"/g;
+
+/**
+ * The local module sources a Terraform file's text names, found by a scan instead of a parse: a
+ * superset of its module calls (one in a comment counts), for deciding which files to read or parse.
+ */
+export function localSourcesInText(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(LOCAL_SOURCE_TEXT), (match) => match[1]))];
+}

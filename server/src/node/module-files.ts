@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isModuleFile, SourceCache, type ModuleContext, type SourceFile } from '../engine/index';
+import { isModuleFile, localSourcesInText, SourceCache, type ModuleContext, type SourceFile } from '../engine/index';
 import { IoPool, READ_CONCURRENCY } from './io-pool';
 import { readText } from './read-text';
 
@@ -13,6 +13,12 @@ const MAX_SCAN_DEPTH = 12;
 /** How deep local module calls are followed when reading child modules. */
 const MAX_CHILD_DEPTH = 8;
 const SKIPPED_NAMES = new Set(['node_modules', '.git', '.terraform']);
+
+/** A directory read by a ModuleFiles, with its module files in directory order. */
+export interface SeededDirectory {
+  readonly directory: string;
+  readonly files: readonly { readonly path: string; readonly text: string; readonly size: number }[];
+}
 
 /**
  * The Terraform files a front end gives the engine with each document: read from disk once,
@@ -76,6 +82,30 @@ export class ModuleFiles {
   ready(): Promise<void> {
     this.scanned ??= this.scan();
     return this.scanned;
+  }
+
+  /**
+   * Every directory read so far, in the order it was asked for: what another ModuleFiles (a lint
+   * thread's) starts from with `seed`, so that the files are read once and evaluated in the same order.
+   */
+  seedData(): SeededDirectory[] {
+    const seeded: SeededDirectory[] = [];
+    for (const directory of this.loading.keys()) {
+      const files = this.disk.get(directory);
+      if (files) seeded.push({ directory, files: [...files].map(([path, text]) => ({ path, text, size: this.sizes.get(path) ?? Buffer.byteLength(text) })) });
+    }
+    return seeded;
+  }
+
+  /** Takes directories read by another ModuleFiles (`seedData`) instead of searching the roots. */
+  seed(directories: readonly SeededDirectory[]): void {
+    for (const { directory, files } of directories) {
+      this.disk.set(directory, new Map(files.map((file) => [file.path, file.text])));
+      for (const file of files) this.sizes.set(file.path, file.size);
+      this.loading.set(directory, Promise.resolve());
+    }
+    this.scanned = Promise.resolve();
+    this.snapshotMap = undefined;
   }
 
   /**
@@ -219,9 +249,6 @@ async function readModuleFile(path: string): Promise<{ text: string; size: numbe
   }
 }
 
-/** `source = "./x"` in HCL, `"source": "./x"` in JSON; a Terraform local source starts with ./ or ../. */
-const LOCAL_SOURCE = /"?source"?\s*[=:]\s*"(\.\.?\/[^"\r\n]*|\.\.?)"/g;
-
 /**
  * The directories a file's local module sources name. A plain scan, not a parse, because it runs
  * on every keystroke of an open file: it only decides which directories to read, and a directory
@@ -229,7 +256,5 @@ const LOCAL_SOURCE = /"?source"?\s*[=:]\s*"(\.\.?\/[^"\r\n]*|\.\.?)"/g;
  */
 export function localSources(path: string, text: string): string[] {
   if (!/\.tf(\.json)?$/i.test(path)) return [];
-  const directories = new Set<string>();
-  for (const match of text.matchAll(LOCAL_SOURCE)) directories.add(resolve(dirname(path), match[1]));
-  return [...directories];
+  return [...new Set(localSourcesInText(text).map((source) => resolve(dirname(path), source)))];
 }

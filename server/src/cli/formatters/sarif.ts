@@ -137,7 +137,7 @@ function toResult(finding: Finding, file: FileReport, uri: ArtifactUri, ruleInde
  * for identical findings in one file.
  */
 function fingerprint(finding: Finding, file: FileReport, uri: ArtifactUri, seen: Map<string, number>): string {
-  const key = [finding.checkId, uri.uri, finding.rule?.resource.address ?? '', finding.rule?.direction ?? '', file.text.slice(finding.span.start, finding.span.end)].join('\u0000');
+  const key = [finding.checkId, uri.uri, finding.subject?.address ?? '', finding.subject?.direction ?? '', file.text.slice(finding.span.start, finding.span.end)].join('\u0000');
   const occurrence = (seen.get(key) ?? 0) + 1;
   seen.set(key, occurrence);
   return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`;

@@ -5,7 +5,7 @@ import { Evaluator } from './evaluate';
 import { Module, type ModuleCall } from './module';
 import { MAX_MODULE_DEPTH, ModuleInstance, type InstanceHost } from './module-instance';
 import { OriginWriter } from './origin-text';
-import { directoryOf, isLocalSource, normalizePath, resolveFrom } from '../../../paths';
+import { directoryOf, isLocalSource, localSourcesInText, normalizePath, resolveFrom } from '../../../paths';
 
 /** Instances of the document's module evaluated at most, however many callers it has. */
 const MAX_DOCUMENT_INSTANCES = 16;
@@ -193,9 +193,11 @@ export class TerraformProject implements InstanceHost {
   }
 
   /**
-   * The directories whose modules call `directory`, and those that call them, up the chain. The
-   * index of who calls whom is built once per set of directories a front end hands over (the CLI
-   * hands the same set to every file), not once per lint: building it reads every directory.
+   * The directories whose modules may call `directory`, and those that may call them, up the
+   * chain. The index of who calls whom is built once per set of directories a front end hands over
+   * (the CLI hands the same set to every file), not once per lint, and from a scan of the texts, not
+   * a parse: parsing every file of a large repository for it cost more than the lint. The scan
+   * finds a superset (a call in a comment counts); `callersOf` keeps the calls the parse confirms.
    */
   private callerDirectoriesOf(directory: string): string[] {
     const context = this.context;
@@ -206,10 +208,11 @@ export class TerraformProject implements InstanceHost {
       for (const [callerDirectory, files] of this.directories) {
         for (const source of files) {
           if (!isConfigurationFile(source.path)) continue;
-          for (const target of targetsOf(this.read(source), callerDirectory)) {
-            const callers = index.get(target) ?? new Set<string>();
+          for (const target of localSourcesInText(source.text)) {
+            const resolved = resolveFrom(callerDirectory, target);
+            const callers = index.get(resolved) ?? new Set<string>();
             callers.add(callerDirectory);
-            index.set(target, callers);
+            index.set(resolved, callers);
           }
         }
       }

@@ -1,0 +1,39 @@
+import type { MessagePort } from 'node:worker_threads';
+import { initEngine } from '../../engine/index';
+import { loadEngineAssets } from '../../node/assets';
+import { ModuleFiles } from '../../node/module-files';
+import { lintSource, readSource } from '../lint-file';
+import { toPortable } from './portable';
+import type { FromLintThread, LintThreadData, ToLintThread } from './protocol';
+
+/**
+ * The body of a lint thread: reads and lints the files it is sent, one message after another,
+ * with the same engine, module files and settings as the main thread would use.
+ */
+export function serveLintThread(port: MessagePort, data: LintThreadData): void {
+  const modules = new ModuleFiles(data.roots);
+  modules.setVarFiles(data.varFiles);
+  const ready = initEngine(loadEngineAssets());
+  // Messages are handled strictly in order: the module files arrive before the first task.
+  let queue: Promise<void> = ready;
+  port.on('message', (message: ToLintThread) => {
+    queue = queue.then(() => handle(message));
+  });
+
+  async function handle(message: ToLintThread): Promise<void> {
+    if (message.kind === 'modules') {
+      modules.seed(message.directories);
+      return;
+    }
+    for (const task of message.tasks) {
+      const source = await readSource(task.path, task.settings.maxFileSize, modules);
+      const outcome = await lintSource(task.path, source, task.settings, data.today, modules);
+      post({ kind: 'outcome', index: task.index, outcome: toPortable(outcome) });
+    }
+    post({ kind: 'done' });
+  }
+
+  function post(message: FromLintThread): void {
+    port.postMessage(message);
+  }
+}
