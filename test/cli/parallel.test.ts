@@ -173,6 +173,45 @@ describe('lint threads', () => {
     }
   });
 
+  it('lint on the main thread the units a thread claimed before it died', async () => {
+    const dir = mixedTree();
+    // A thread that claims one shared unit and dies with it, having linted nothing.
+    const sharedUnits = join(__dirname, '..', '..', 'server', 'src', 'cli', 'parallel', 'shared-units.js');
+    const script = join(tree({ 'claim-and-die.js': `const { parentPort, threadId } = require('node:worker_threads');
+const { SharedUnits } = require(${JSON.stringify(sharedUnits)});
+parentPort.on('message', (message) => {
+  if (message.kind !== 'claim') return;
+  new SharedUnits(message.shared).claim(threadId);
+  throw new Error('died holding a unit');
+});
+` }), 'claim-and-die.js');
+    const data = { portwardenLintThread: true as const, roots: [dir], varFiles: [], today: '2026-11-23' };
+    // On its own, the pool hands the dead thread's unit back, and only that one.
+    const pool = new LintPool(script, 1, data);
+    try {
+      const task = (index: number, path: string): { index: number; path: string; settings: typeof DEFAULT_SETTINGS } => ({ index, path: join(dir, path), settings: DEFAULT_SETTINGS });
+      pool.share([[task(0, 'roots/r0/main.tf'), task(1, 'roots/r1/main.tf')], [task(2, 'roots/r2/main.tf')]]);
+      const result = await pool.drain();
+      assert.deepEqual(result.unfinished.map((unfinished) => unfinished.index), [0, 1]);
+      assert.deepEqual(pool.claim()?.map((unclaimed) => unclaimed.index), [2]);
+      assert.equal(pool.claim(), undefined);
+    } finally {
+      await pool.close();
+    }
+    const modules = new ModuleFiles([dir]);
+    const paths = ['envs/prod/main.tf', 'envs/staging/main.tf', 'modules/ssh/main.tf', 'roots/r0/main.tf', 'roots/r1/main.tf'];
+    const lintRun = new ThreadedLint({ startPool: () => new LintPool(script, 1, data), threads: 2, minFiles: 0, modules, today: '2026-11-23' });
+    try {
+      paths.forEach((path, index) => lintRun.add({ index, path: join(dir, path), settings: DEFAULT_SETTINGS }));
+      const { outcomes, failures } = await lintRun.finish();
+      assert.deepEqual(failures, ['a lint thread failed (died holding a unit)']);
+      assert.deepEqual([...outcomes.keys()].sort(), [0, 1, 2, 3, 4]);
+      for (const outcome of outcomes.values()) assert.equal(outcome.kind, 'linted');
+    } finally {
+      await lintRun.close();
+    }
+  });
+
   it('are not started by a run smaller than the auto threshold, nor by --fix', async () => {
     const dir = mixedTree();
     // Nothing to observe but the result: a thread script that cannot run would fail the run's threads.

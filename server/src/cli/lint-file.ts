@@ -1,7 +1,8 @@
 import { findAdapter, isModuleFile, LineMap, lintDocument, MAX_FILE_SIZE_LIMIT, tooLargeMessage, whyNoAdapter, type FormatId, type Settings } from '../engine/index';
 import { describeFsError } from '../node/fs-errors';
 import type { ModuleFiles } from '../node/module-files';
-import { readText, type TextRead } from '../node/read-text';
+import { blockingFs } from '../node/file-system';
+import type { TextRead } from '../node/read-text';
 import { LINTED_EXTENSIONS } from '../shared/formats';
 import type { FileReport } from './formatters/types';
 
@@ -46,7 +47,8 @@ export async function readSource(path: string, maxFileSize: number, modules?: Mo
     if (known) return known.size > maxFileSize ? { kind: 'too-large', size: known.size } : { kind: 'text', ...known };
   }
   try {
-    return await readText(path, maxFileSize);
+    // A command-line run has nothing to do while it waits (see blockingFs).
+    return await blockingFs.readText(path, maxFileSize);
   } catch (error) {
     return { kind: 'unreadable', message: describeFsError(error) };
   }

@@ -12,6 +12,7 @@ import { runInventory } from './inventory/command';
 import { lintSource, mayHoldFormat, readSource, type LintOutcome } from './lint-file';
 import { ThreadedLint } from './parallel/lint-on-threads';
 import { LintPool } from './parallel/pool';
+import { blockingFs } from '../node/file-system';
 import { ModuleFiles } from '../node/module-files';
 import { readVarFiles } from './var-files';
 import { SkipTally } from './skip-tally';
@@ -104,7 +105,7 @@ class LintRun {
 
   constructor(private readonly options: CliOptions, private readonly io: CliIo, private readonly mayUseThreads: boolean) {
     this.loader = new ConfigLoader(options.config === undefined ? undefined : resolve(io.cwd, options.config));
-    this.modules = new ModuleFiles(options.paths.map((path) => resolve(io.cwd, path)));
+    this.modules = new ModuleFiles(options.paths.map((path) => resolve(io.cwd, path)), blockingFs);
     this.fixer = options.fix === undefined ? undefined : new Fixer({ mode: options.fix, cwd: io.cwd, today: io.today, say: (line) => this.say(line), modules: this.modules });
   }
 

@@ -1,6 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+// A command-line run has nothing to do while it waits for the disk (see blockingFs).
+import { blockingFs } from '../node/file-system';
 import { describeFsError } from '../node/fs-errors';
 import { ancestorLayers, gitignoreExcluding, readGitignore, type IgnoreLayer } from './gitignore';
 
@@ -42,7 +43,7 @@ interface WalkState {
 async function* walkRoot(root: string, state: WalkState): AsyncGenerator<WalkEntry> {
   let info: Stats;
   try {
-    info = await stat(root);
+    info = await blockingFs.stat(root);
   } catch (error) {
     yield { kind: 'unreadable', path: root, message: describeFsError(error) };
     return;
@@ -66,10 +67,10 @@ async function* walkRoot(root: string, state: WalkState): AsyncGenerator<WalkEnt
 async function* walkDirectory(dir: string, layers: readonly IgnoreLayer[], state: WalkState): AsyncGenerator<WalkEntry> {
   let entries: Dirent[];
   try {
-    const real = await realpath(dir);
+    const real = await blockingFs.realpath(dir);
     if (state.enteredDirectories.has(real)) return;
     state.enteredDirectories.add(real);
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await blockingFs.readdir(dir);
   } catch (error) {
     yield { kind: 'unreadable', path: dir, message: describeFsError(error) };
     return;
@@ -88,7 +89,7 @@ async function* walkDirectory(dir: string, layers: readonly IgnoreLayer[], state
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
-        const target = await stat(path);
+        const target = await blockingFs.stat(path);
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {

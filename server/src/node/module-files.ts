@@ -1,9 +1,8 @@
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isModuleFile, localSourcesInText, SourceCache, type ModuleContext, type SourceFile } from '../engine/index';
 import { IoPool, READ_CONCURRENCY } from './io-pool';
-import { readText } from './read-text';
+import { nonBlockingFs, type FileSystem } from './file-system';
 
 /** Module files are small; a larger one is generated and not worth holding in memory. */
 export const MAX_MODULE_FILE_BYTES = 2 * 1024 * 1024;
@@ -44,7 +43,8 @@ export class ModuleFiles {
 
   private varFiles: readonly SourceFile[] = [];
 
-  constructor(private readonly roots: readonly string[] = []) {}
+  /** `fs`: how the files are read; an editor must keep answering while it reads (the default), a CLI need not. */
+  constructor(private readonly roots: readonly string[] = [], private readonly fs: FileSystem = nonBlockingFs) {}
 
   /** `--var-file`s, applied to every root module. */
   setVarFiles(files: readonly SourceFile[]): void {
@@ -67,7 +67,7 @@ export class ModuleFiles {
     const directory = this.disk.get(dirname(full));
     this.invalidate(dirname(full));
     if (!directory) return;
-    const read = await readModuleFile(full);
+    const read = await readModuleFile(this.fs, full);
     if (read === undefined) {
       directory.delete(full);
       this.sizes.delete(full);
@@ -188,12 +188,12 @@ export class ModuleFiles {
     const files = new Map<string, string>();
     let entries: Dirent[] = [];
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = await this.fs.readdir(directory);
     } catch {
       // A directory that cannot be read holds no module the engine can see; what depends on it stays unknown.
     }
     const paths = entries.filter((entry) => isModuleFile(entry.name) && !entry.isDirectory()).map((entry) => join(directory, entry.name));
-    const reads = await Promise.all(paths.map((path) => this.pool.run(() => readModuleFile(path))));
+    const reads = await Promise.all(paths.map((path) => this.pool.run(() => readModuleFile(this.fs, path))));
     // Kept in directory order, as the engine gets them.
     paths.forEach((path, index) => {
       const read = reads[index];
@@ -216,10 +216,10 @@ export class ModuleFiles {
       let real: string;
       let entries: Dirent[];
       try {
-        real = await realpath(directory);
+        real = await this.fs.realpath(directory);
         if (entered.has(real)) return;
         entered.add(real);
-        entries = await readdir(directory, { withFileTypes: true });
+        entries = await this.fs.readdir(directory);
       } catch {
         return;
       }
@@ -231,7 +231,7 @@ export class ModuleFiles {
     };
     for (const root of this.roots) {
       const full = resolve(root);
-      const isDirectory = await stat(full).then((info) => info.isDirectory(), () => false);
+      const isDirectory = await this.fs.stat(full).then((info) => info.isDirectory(), () => false);
       // A single file is linted with its own directory; only a directory is searched for callers.
       if (isDirectory) await visit(full, 0);
       else loads.push(this.load(dirname(full)));
@@ -240,9 +240,9 @@ export class ModuleFiles {
   }
 }
 
-async function readModuleFile(path: string): Promise<{ text: string; size: number } | undefined> {
+async function readModuleFile(fs: FileSystem, path: string): Promise<{ text: string; size: number } | undefined> {
   try {
-    const read = await readText(path, MAX_MODULE_FILE_BYTES);
+    const read = await fs.readText(path, MAX_MODULE_FILE_BYTES);
     return read.kind === 'text' ? read : undefined;
   } catch {
     return undefined;

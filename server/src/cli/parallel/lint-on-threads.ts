@@ -37,8 +37,9 @@ const LOOSE_UNIT_FILES = 6;
  * Lints files on threads while the walk goes on. Files other than Terraform module files need no
  * other file, so they are handed out in small units as soon as the threads run. Module files wait
  * for the walk's end and the module files read for the run: then each module and the modules joined
- * to it go to one thread (see plan.ts), ahead of what is left. Whatever a failed thread left undone
- * is linted on the main thread, so the outcomes are always those of a one-thread run.
+ * to it make one unit (see plan.ts), and every thread, this one included, claims the units left,
+ * largest first. Whatever a failed thread left undone is linted here, so the outcomes are always
+ * those of a one-thread run.
  */
 export class ThreadedLint {
   private pool: LintPool | undefined;
@@ -63,7 +64,8 @@ export class ThreadedLint {
     const { modules, today, threads } = this.options;
     const pool = this.pool;
     if (!pool) return { outcomes: await lintHere(this.files, modules, today), failures: [] };
-    if (this.loose.length > 0) pool.submit([this.loose]);
+    // The last few other files are shared with the module units below.
+    const rest = this.loose.length > 0 ? [this.loose] : [];
     await modules.ready();
     const seed = modules.seedData();
     pool.seed(seed);
@@ -72,20 +74,23 @@ export class ThreadedLint {
     const tasks = new Map(moduleFiles.map((file) => [file.index, file]));
     const otherBytes = (this.files.length - moduleFiles.length) * UNREAD_FILE_BYTES;
     const planned = planModuleUnits(moduleFiles.map(({ index, path }) => ({ index, path, size: sizes.get(path) ?? UNREAD_FILE_BYTES })), seed, threads, otherBytes);
-    pool.submit(planned.map((unit) => unit.flatMap(({ index }) => tasks.get(index) ?? [])), true);
-    // The main thread is one of the threads once its walk is over: between two files it hands the
-    // others their next unit, and it adds no second start-up (loading, compiling, warming up) to the run.
-    const [result, mine] = await Promise.all([pool.drain(), this.lintTaken(pool)]);
+    pool.share([...planned.map((unit) => unit.flatMap(({ index }) => tasks.get(index) ?? [])), ...rest]);
+    // The main thread is one of the threads once its walk is over: it adds no second start-up
+    // (loading, compiling, warming up) to the run.
+    const [mine, result] = await Promise.all([this.lintClaimed(pool), pool.drain()]);
     const outcomes = new Map([...result.outcomes, ...mine]);
     const unfinished = [...result.unfinished].sort((a, b) => a.index - b.index);
     for (const [index, outcome] of await lintHere(unfinished, modules, today)) outcomes.set(index, outcome);
     return { outcomes, failures: result.failures };
   }
 
-  private async lintTaken(pool: LintPool): Promise<Map<number, LintOutcome>> {
+  private async lintClaimed(pool: LintPool): Promise<Map<number, LintOutcome>> {
     const outcomes = new Map<number, LintOutcome>();
-    for (let unit = pool.take(); unit; unit = pool.take()) {
+    for (let unit = pool.claim(); unit; unit = pool.claim()) {
       for (const [index, outcome] of await lintHere(unit, this.options.modules, this.options.today)) outcomes.set(index, outcome);
+      // Module files are in memory, so the awaits above never reach the event loop: let the other
+      // threads' outcomes in between units rather than all at the end.
+      await new Promise((next) => setImmediate(next));
     }
     return outcomes;
   }

@@ -1,8 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import type { LintOutcome } from '../lint-file';
 import type { SeededDirectory } from '../../node/module-files';
 import { fromPortable } from './portable';
 import type { FromLintThread, LintTask, LintThreadData, ToLintThread } from './protocol';
+import { SharedUnits } from './shared-units';
 
 /** What the threads did: an outcome per task index, and the tasks left undone by a thread that failed. */
 export interface PoolResult {
@@ -14,10 +15,22 @@ export interface PoolResult {
 
 interface Thread {
   readonly worker: Worker;
-  /** The tasks of the unit it is working on whose outcomes have not arrived. */
+  /** The worker's thread id, kept: the worker's own reads -1 once it has stopped. */
+  readonly id: number;
+  /** The tasks of the units sent to it whose outcomes have not arrived. */
   readonly pending: Map<number, LintTask>;
-  state: 'idle' | 'working' | 'dead';
+  /** Units sent and not done; while it lints one, the next waits in its queue (see UNITS_AHEAD). */
+  units: number;
+  /** Claiming from the shared units, until it says they are all claimed. */
+  claiming: boolean;
+  dead: boolean;
 }
+
+/**
+ * Units a thread holds at once: the one it lints and one more, so that it does not wait for the
+ * main thread, which hands out work only between two files of its own.
+ */
+const UNITS_AHEAD = 2;
 
 /** What is handed out and what came back, from the first `submit` to `drain`. */
 interface Work {
@@ -28,11 +41,16 @@ interface Work {
   done?: (result: PoolResult) => void;
 }
 
-/** Lint threads: each takes the next unit of work when it finishes one, until none is left. */
+/**
+ * Lint threads. While the main thread walks, it sends them small units as it finds them (`submit`);
+ * once the walk is over, the rest of the work is shared (`share`) and every thread, the main thread
+ * included, claims unit after unit by itself until none is left.
+ */
 export class LintPool {
   private readonly threads: Thread[];
   private readonly failures: string[] = [];
   private readonly work: Work = { queue: [], outcomes: new Map(), unfinished: [] };
+  private shared: SharedUnits | undefined;
   private closing = false;
 
   /** Starts the threads at once, so that they load the engine while the main thread walks and reads. */
@@ -42,26 +60,34 @@ export class LintPool {
 
   /** Gives every thread the module files the main thread read; sent before any unit with a module file. */
   seed(directories: readonly SeededDirectory[]): void {
-    for (const thread of this.threads) if (thread.state !== 'dead') send(thread, { kind: 'modules', directories });
+    for (const thread of this.threads) if (!thread.dead) send(thread, { kind: 'modules', directories });
+  }
+
+  /** Queues units of work; idle threads take them at once. */
+  submit(units: readonly (readonly LintTask[])[]): void {
+    this.work.queue.push(...units);
+    for (const thread of this.threads) this.fill(thread);
   }
 
   /**
-   * Queues units of work; idle threads take them at once. `first` puts them ahead of the queue:
-   * the large units of module files, planned once the walk is over, go before the small units of
-   * other files, which keep the threads busy meanwhile and fill in the gaps at the end.
+   * Shares the units, and whatever `submit` queued that no thread took, for every thread to claim
+   * from; call once, after the last `submit`. Largest first: the last unit a thread claims is a short one.
    */
-  submit(units: readonly (readonly LintTask[])[], first = false): void {
-    if (first) this.work.queue.unshift(...units);
-    else this.work.queue.push(...units);
-    for (const thread of this.threads) if (thread.state === 'idle') this.next(thread);
+  share(units: readonly (readonly LintTask[])[]): void {
+    this.shared = SharedUnits.create([...units, ...this.work.queue.splice(0)]);
+    for (const thread of this.threads) {
+      if (thread.dead) continue;
+      thread.claiming = true;
+      send(thread, { kind: 'claim', shared: this.shared.data });
+    }
   }
 
-  /** The next unit nobody took, for the main thread to lint itself; undefined when the queue is empty. */
-  take(): readonly LintTask[] | undefined {
-    return this.work.queue.shift();
+  /** The main thread's next claim on the shared units; undefined when every unit is claimed. */
+  claim(): readonly LintTask[] | undefined {
+    return this.shared?.claim(threadId);
   }
 
-  /** Resolves when every unit submitted is linted (or taken), or left to the caller by a thread that failed. */
+  /** Resolves when every unit sent or claimed by a thread has its outcomes, or is left to the caller by a thread that failed. */
   drain(): Promise<PoolResult> {
     return new Promise((done) => {
       this.work.done = done;
@@ -76,7 +102,8 @@ export class LintPool {
   }
 
   private start(script: string, data: LintThreadData): Thread {
-    const thread: Thread = { worker: new Worker(script, { workerData: data }), pending: new Map(), state: 'idle' };
+    const worker = new Worker(script, { workerData: data });
+    const thread: Thread = { worker, id: worker.threadId, pending: new Map(), units: 0, claiming: false, dead: false };
     thread.worker.on('message', (message: FromLintThread) => this.receive(thread, message));
     thread.worker.once('error', (error: Error) => this.lose(thread, `a lint thread failed (${error.message})`));
     thread.worker.once('exit', (code: number) => this.lose(thread, `a lint thread stopped with exit code ${code}`));
@@ -84,42 +111,51 @@ export class LintPool {
   }
 
   private receive(thread: Thread, message: FromLintThread): void {
-    if (thread.state !== 'working') return;
+    if (thread.dead) return;
     if (message.kind === 'outcome') {
       this.work.outcomes.set(message.index, fromPortable(message.outcome));
       thread.pending.delete(message.index);
       return;
     }
-    thread.state = 'idle';
-    this.next(thread);
+    if (message.kind === 'claimed') thread.claiming = false;
+    else {
+      thread.units--;
+      this.fill(thread);
+    }
     this.settleIfIdle();
   }
 
-  private next(thread: Thread): void {
-    const unit = this.work.queue.shift();
-    if (!unit) return;
-    thread.state = 'working';
-    for (const task of unit) thread.pending.set(task.index, task);
-    send(thread, { kind: 'lint', tasks: unit });
+  private fill(thread: Thread): void {
+    while (!thread.dead && thread.units < UNITS_AHEAD) {
+      // The next unit to work on is the largest left; the one held in reserve the smallest, so
+      // that no large unit waits behind another on a busy thread while the others run dry.
+      const unit = thread.units === 0 ? this.work.queue.shift() : this.work.queue.pop();
+      if (!unit) return;
+      thread.units++;
+      for (const task of unit) thread.pending.set(task.index, task);
+      send(thread, { kind: 'lint', tasks: unit });
+    }
   }
 
   /** A thread that fails or exits while it is needed leaves its tasks to the caller. */
   private lose(thread: Thread, why: string): void {
-    if (thread.state === 'dead' || this.closing) return;
-    thread.state = 'dead';
+    if (thread.dead || this.closing) return;
+    thread.dead = true;
+    thread.units = 0;
+    thread.claiming = false;
     this.failures.push(why);
     this.work.unfinished.push(...thread.pending.values());
     thread.pending.clear();
+    const claimed = this.shared?.claimedBy(thread.id) ?? [];
+    this.work.unfinished.push(...claimed.filter((task) => !this.work.outcomes.has(task.index)));
     this.settleIfIdle();
   }
 
   private settleIfIdle(): void {
     const { done, queue, outcomes, unfinished } = this.work;
-    if (!done || this.threads.some((thread) => thread.state === 'working')) return;
-    // With every thread dead, the queue is still full: the caller lints it.
-    if (queue.length > 0 && this.threads.some((thread) => thread.state === 'idle')) return;
+    if (!done || this.threads.some((thread) => thread.units > 0 || thread.claiming)) return;
     this.work.done = undefined;
-    // Emptied, so that the main thread does not take what is now the caller's.
+    // Left with work only when every thread is dead; emptied, so that the main thread does not take what is now the caller's.
     done({ outcomes, unfinished: [...unfinished, ...queue.splice(0).flat()], failures: [...this.failures] });
   }
 }

@@ -1,6 +1,7 @@
 import type { Settings, SourceFile } from '../../engine/index';
 import type { SeededDirectory } from '../../node/module-files';
 import type { PortableOutcome } from './portable';
+import type { SharedUnitsData } from './shared-units';
 
 /** What a lint thread is started with (its `workerData`). */
 export interface LintThreadData {
@@ -22,12 +23,16 @@ export interface LintTask {
 export type ToLintThread =
   /** The module files the main thread read (once, for every thread); sent before any work. */
   | { readonly kind: 'modules'; readonly directories: readonly SeededDirectory[] }
-  | { readonly kind: 'lint'; readonly tasks: readonly LintTask[] };
+  | { readonly kind: 'lint'; readonly tasks: readonly LintTask[] }
+  /** The rest of the run's units, to claim from until none is left (after every `lint` before it). */
+  | { readonly kind: 'claim'; readonly shared: SharedUnitsData };
 
 export type FromLintThread =
   | { readonly kind: 'outcome'; readonly index: number; readonly outcome: PortableOutcome }
   /** Every task of the last `lint` message has its outcome. */
-  | { readonly kind: 'done' };
+  | { readonly kind: 'done' }
+  /** The shared units are all claimed, and the thread's have their outcomes. */
+  | { readonly kind: 'claimed' };
 
 export function isLintThreadData(data: unknown): data is LintThreadData {
   return typeof data === 'object' && data !== null && (data as { portwardenLintThread?: unknown }).portwardenLintThread === true;

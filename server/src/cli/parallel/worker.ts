@@ -1,17 +1,19 @@
-import type { MessagePort } from 'node:worker_threads';
+import { threadId, type MessagePort } from 'node:worker_threads';
 import { initEngine } from '../../engine/index';
 import { loadEngineAssets } from '../../node/assets';
+import { blockingFs } from '../../node/file-system';
 import { ModuleFiles } from '../../node/module-files';
 import { lintSource, readSource } from '../lint-file';
 import { toPortable } from './portable';
-import type { FromLintThread, LintThreadData, ToLintThread } from './protocol';
+import type { FromLintThread, LintTask, LintThreadData, ToLintThread } from './protocol';
+import { SharedUnits } from './shared-units';
 
 /**
  * The body of a lint thread: reads and lints the files it is sent, one message after another,
  * with the same engine, module files and settings as the main thread would use.
  */
 export function serveLintThread(port: MessagePort, data: LintThreadData): void {
-  const modules = new ModuleFiles(data.roots);
+  const modules = new ModuleFiles(data.roots, blockingFs);
   modules.setVarFiles(data.varFiles);
   const ready = initEngine(loadEngineAssets());
   // Messages are handled strictly in order: the module files arrive before the first task.
@@ -23,14 +25,22 @@ export function serveLintThread(port: MessagePort, data: LintThreadData): void {
   async function handle(message: ToLintThread): Promise<void> {
     if (message.kind === 'modules') {
       modules.seed(message.directories);
-      return;
+    } else if (message.kind === 'lint') {
+      await lint(message.tasks);
+      post({ kind: 'done' });
+    } else {
+      const shared = new SharedUnits(message.shared);
+      for (let unit = shared.claim(threadId); unit; unit = shared.claim(threadId)) await lint(unit);
+      post({ kind: 'claimed' });
     }
-    for (const task of message.tasks) {
+  }
+
+  async function lint(tasks: readonly LintTask[]): Promise<void> {
+    for (const task of tasks) {
       const source = await readSource(task.path, task.settings.maxFileSize, modules);
       const outcome = await lintSource(task.path, source, task.settings, data.today, modules);
       post({ kind: 'outcome', index: task.index, outcome: toPortable(outcome) });
     }
-    post({ kind: 'done' });
   }
 
   function post(message: FromLintThread): void {
