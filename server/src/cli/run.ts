@@ -24,7 +24,7 @@ import { walk, type WalkEntry } from './walk';
 const READ_AHEAD = 32;
 /** With --jobs auto, lint threads start once the walk has found this many files: below it, starting them costs more than they save. */
 const AUTO_MIN_FILES = 200;
-/** With --jobs auto, at most this many threads: beyond it, module files parsed on several threads eat the gain. */
+/** With --jobs auto, at most this many threads: beyond it, each thread's start-up and memory eat the gain on a run of a few thousand files. */
 const AUTO_MAX_THREADS = 4;
 const OTHER_FILE: LintOutcome = { kind: 'skipped', reason: 'other-file' };
 
