@@ -105,7 +105,7 @@ export function parseYaml(text: string, customTags: Tags = [], cache?: ParseCach
 
 function readChunk(text: string, start: number, chunk: string, customTags: Tags): ParsedChunk {
   // Deep flow nesting is flattened first: the parser takes seconds over 100,000 brackets.
-  const result = parseAllDocuments(flattenDeepNesting(chunk), { customTags, uniqueKeys: false, strict: false, prettyErrors: false });
+  const result = withoutStackTraces(() => parseAllDocuments(flattenDeepNesting(chunk), { customTags, uniqueKeys: false, strict: false, prettyErrors: false }));
   const parsed = Array.isArray(result) ? result : [];
   const documents: YamlDocument[] = [];
   const parseErrors: ParseError[] = [];
@@ -116,6 +116,21 @@ function readChunk(text: string, start: number, chunk: string, customTags: Tags)
     documents.push({ root: convert(document.contents, text, start, 0), span: { start: start + range[0], end: start + range[2] }, errors });
   }
   return { start, documents, parseErrors };
+}
+
+/**
+ * The parser reports each syntax error and warning as an Error object, and V8 records a stack
+ * trace in each one: a Helm template yields hundreds, and over the real-world corpus recording
+ * them took a tenth or more of the parse. Only their messages and positions are read, so none is recorded.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** A chunk whose text did not change but moved (an edit above it): its trees, every offset moved by `delta`. */

@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../../model/span';
 import { decodeEscapes } from './escapes';
+import { parsedSource } from './parser';
+import { TreeWalk } from './tree-walk';
 
 /**
  * A read-only view of the HCL syntax tree with only what the adapters need: literal values read
@@ -63,41 +65,29 @@ function spanOfNode(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
-/**
- * A node's named children, fetched once per node: each `namedChildren` call copies every child out
- * of the parser's (wasm) memory, so a reader that looks for several kinds of child shares one copy.
- */
-function namedChildrenOf(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null);
-}
-
-function childrenOfType(node: Node, type: string, children = namedChildrenOf(node)): Node[] {
-  return children.filter((child) => child.type === type);
-}
-
-function firstChildOfType(node: Node, type: string, children = namedChildrenOf(node)): Node | undefined {
-  return children.find((child) => child.type === type);
-}
-
-/** A quoted string without interpolation, with its content span (inside the quotes). */
-function readStringLit(node: Node): HclValue {
-  const outer = spanOfNode(node);
-  const parts = namedChildrenOf(node);
-  const inner = parts.filter((child) => child.type !== 'quoted_template_start' && child.type !== 'quoted_template_end');
-  const open = parts.find((child) => child.type === 'quoted_template_start');
-  const close = parts.find((child) => child.type === 'quoted_template_end');
-  const span = { start: open ? open.endIndex : outer.start, end: close ? close.startIndex : outer.end };
-  if (inner.every((child) => child.type === 'template_literal' || child.type === 'escape_sequence')) {
+/** A quoted string without interpolation, with its content span (inside the quotes); the walk is on a `string_lit` or `quoted_template`. */
+function readStringLit(walk: TreeWalk): HclValue {
+  const outer = walk.span();
+  let open: number | undefined;
+  let close: number | undefined;
+  let literal = true;
+  walk.eachNamedChild((type) => {
+    if (type === 'quoted_template_start') open ??= walk.end;
+    else if (type === 'quoted_template_end') close ??= walk.start;
+    else if (type !== 'template_literal' && type !== 'escape_sequence') literal = false;
+  });
+  const span = { start: open ?? outer.start, end: close ?? outer.end };
+  if (literal) {
     // The grammar leaves whitespace at the edges of literal chunks out of the tree: read the source between the quotes.
-    const raw = node.text.slice(span.start - outer.start, span.end - outer.start);
+    const raw = walk.text(outer.start, outer.end).slice(span.start - outer.start, span.end - outer.start);
     return { kind: 'string', value: decodeEscapes(raw), span, outer };
   }
-  return { kind: 'expression', text: node.text, span: outer, outer };
+  return { kind: 'expression', text: walk.text(outer.start, outer.end), span: outer, outer };
 }
 
-function expressionOf(node: Node): HclValue {
-  const span = spanOfNode(node);
-  return { kind: 'expression', text: node.text, span, outer: span };
+function expressionOf(walk: TreeWalk): HclValue {
+  const span = walk.span();
+  return { kind: 'expression', text: walk.text(span.start, span.end), span, outer: span };
 }
 
 /**
@@ -108,144 +98,235 @@ const MAX_DEPTH = 200;
 
 /** Reads an `expression` node (or one of its usual children). */
 export function readValue(node: Node, depth = 0): HclValue {
-  const inner = node.type === 'expression' && node.namedChildCount === 1 ? node.namedChild(0) : node;
-  if (!inner) return expressionOf(node);
-  if (depth > MAX_DEPTH) return { kind: 'expression', text: inner.text, span: spanOfNode(inner), outer: spanOfNode(inner), why: `it is nested deeper than ${MAX_DEPTH} levels` };
-  switch (inner.type) {
-    case 'literal_value': {
-      const literal = inner.namedChild(0);
-      if (!literal) return expressionOf(inner);
-      const span = spanOfNode(literal);
-      if (literal.type === 'string_lit') return readStringLit(literal);
-      if (literal.type === 'numeric_lit') {
-        const value = Number(literal.text);
-        return Number.isFinite(value) ? { kind: 'number', value, span, outer: span } : expressionOf(literal);
-      }
-      if (literal.type === 'bool_lit') return { kind: 'bool', value: literal.text === 'true', span, outer: span };
-      if (literal.type === 'null_lit') return { kind: 'null', span, outer: span };
-      return expressionOf(literal);
-    }
+  return TreeWalk.over(node, parsedSource(node.tree), (walk) => valueAt(walk, walk.type, depth));
+}
+
+/**
+ * The value at the walk, a node of type `type` (callers pass the type they already know: each
+ * question to the cursor costs a call into the parser). An expression is read through its only named child.
+ */
+function valueAt(walk: TreeWalk, type: string, depth: number): HclValue {
+  if (type === 'expression') {
+    const sole = walk.soleNamedChild((inner) => innerValue(walk, inner, depth));
+    if (sole) return sole.value;
+  }
+  return innerValue(walk, type, depth);
+}
+
+function innerValue(walk: TreeWalk, type: string, depth: number): HclValue {
+  if (depth > MAX_DEPTH) {
+    const span = walk.span();
+    const text = walk.text(span.start, span.end);
+    return { kind: 'expression', text, span, outer: { ...span }, why: `it is nested deeper than ${MAX_DEPTH} levels` };
+  }
+  switch (type) {
+    case 'literal_value':
+      return walk.firstNamedChild((literal) => literalValue(walk, literal)) ?? expressionOf(walk);
     case 'template_expr': {
       // A quoted template is a string literal when it holds no interpolation or directive.
-      const quoted = firstChildOfType(inner, 'quoted_template');
-      if (quoted) return readStringLit(quoted);
-      return expressionOf(inner);
+      let quoted: HclValue | undefined;
+      walk.eachNamedChild((child) => {
+        if (child !== 'quoted_template') return true;
+        quoted = readStringLit(walk);
+        return false;
+      });
+      return quoted ?? expressionOf(walk);
     }
-    case 'collection_value': {
-      const collection = inner.namedChild(0);
-      if (!collection) return expressionOf(inner);
-      const outer = spanOfNode(collection);
-      if (collection.type === 'tuple') {
-        const items = childrenOfType(collection, 'expression').map((item) => readValue(item, depth + 1));
-        return { kind: 'tuple', items, span: outer, outer };
-      }
-      if (collection.type === 'object') {
-        const entries = childrenOfType(collection, 'object_elem').map((entry) => readObjectEntry(entry, depth + 1));
-        return { kind: 'object', entries, span: outer, outer };
-      }
-      return expressionOf(collection);
-    }
-    case 'operation': {
-      // The grammar reads `-1` as minus applied to 1; AWS writes `protocol = -1` and `from_port = -1` that way.
-      const unary = inner.namedChild(0);
-      const operand = unary?.type === 'unary_operation' && unary.namedChildCount === 1 ? unary.namedChild(0) : null;
-      const literal = operand?.type === 'literal_value' ? operand.namedChild(0) : null;
-      if (unary && literal?.type === 'numeric_lit' && unary.text.trimStart().startsWith('-')) {
-        const value = -Number(literal.text);
-        const span = spanOfNode(inner);
-        return Number.isFinite(value) ? { kind: 'number', value, span, outer: span } : expressionOf(inner);
-      }
-      return expressionOf(inner);
-    }
+    case 'collection_value':
+      return walk.firstNamedChild((collection) => collectionValue(walk, collection, depth)) ?? expressionOf(walk);
+    case 'operation':
+      return negativeNumber(walk) ?? expressionOf(walk);
     default:
-      return expressionOf(inner);
+      return expressionOf(walk);
   }
 }
 
-function readObjectEntry(node: Node, depth: number): HclObjectEntry {
-  const keyNode = node.childForFieldName('key');
-  const valueNode = node.childForFieldName('val');
-  const keySpan = keyNode ? spanOfNode(keyNode) : spanOfNode(node);
+/** The walk is on a `literal_value`'s first named child, of type `type`. */
+function literalValue(walk: TreeWalk, type: string): HclValue {
+  // Strings, the most common literal, read their own span.
+  if (type === 'string_lit') return readStringLit(walk);
+  const span = walk.span();
+  switch (type) {
+    case 'numeric_lit': {
+      const value = Number(walk.text(span.start, span.end));
+      return Number.isFinite(value) ? { kind: 'number', value, span, outer: span } : expressionOf(walk);
+    }
+    case 'bool_lit':
+      return { kind: 'bool', value: walk.text(span.start, span.end) === 'true', span, outer: span };
+    case 'null_lit':
+      return { kind: 'null', span, outer: span };
+    default:
+      return expressionOf(walk);
+  }
+}
+
+/** The walk is on a `collection_value`'s first named child, of type `type`. */
+function collectionValue(walk: TreeWalk, type: string, depth: number): HclValue {
+  const outer = walk.span();
+  if (type === 'tuple') {
+    const items: HclValue[] = [];
+    walk.eachNamedChild((child) => {
+      if (child === 'expression') items.push(valueAt(walk, child, depth + 1));
+    });
+    return { kind: 'tuple', items, span: outer, outer };
+  }
+  if (type === 'object') {
+    const entries: HclObjectEntry[] = [];
+    walk.eachNamedChild((child) => {
+      if (child === 'object_elem') entries.push(readObjectEntry(walk, depth + 1));
+    });
+    return { kind: 'object', entries, span: outer, outer };
+  }
+  return expressionOf(walk);
+}
+
+/**
+ * The grammar reads `-1` as minus applied to 1; AWS writes `protocol = -1` and `from_port = -1` that
+ * way. The walk is on an `operation`; undefined when it is anything else.
+ */
+function negativeNumber(walk: TreeWalk): HclValue | undefined {
+  const span = walk.span();
+  const number = walk.firstNamedChild((type) => {
+    if (type !== 'unary_operation') return undefined;
+    const minus = walk.nodeText().trimStart().startsWith('-');
+    const operand = walk.soleNamedChild((operandType) => {
+      if (operandType !== 'literal_value') return undefined;
+      return walk.firstNamedChild((literalType) => (literalType === 'numeric_lit' ? walk.nodeText() : undefined));
+    });
+    return minus && operand?.value !== undefined ? -Number(operand.value) : undefined;
+  });
+  if (number === undefined) return undefined;
+  return Number.isFinite(number) ? { kind: 'number', value: number, span, outer: span } : expressionOf(walk);
+}
+
+/** The walk is on an `object_elem`. */
+function readObjectEntry(walk: TreeWalk, depth: number): HclObjectEntry {
+  const nodeSpan = walk.span();
+  let keySpan: Span | undefined;
+  let keyValue: HclValue | undefined;
+  let value: HclValue | undefined;
+  walk.eachNamedChild((type) => {
+    const field = walk.fieldName;
+    if (field === 'key' && !keySpan) {
+      keySpan = walk.span();
+      keyValue = valueAt(walk, type, depth);
+    } else if (field === 'val' && !value) {
+      value = valueAt(walk, type, depth);
+    }
+  });
   let key: string | undefined;
-  if (keyNode) {
-    const keyValue = readValue(keyNode, depth);
-    if (keyValue.kind === 'string') key = keyValue.value;
-    else if (keyValue.kind === 'expression' && /^[A-Za-z_][\w-]*$/.test(keyValue.text)) key = keyValue.text;
-  }
-  const value: HclValue = valueNode ? readValue(valueNode, depth) : { kind: 'null', span: keySpan, outer: keySpan };
-  return { key, keySpan, value, span: spanOfNode(node) };
+  if (keyValue?.kind === 'string') key = keyValue.value;
+  else if (keyValue?.kind === 'expression' && /^[A-Za-z_][\w-]*$/.test(keyValue.text)) key = keyValue.text;
+  const entryKeySpan = keySpan ?? nodeSpan;
+  return { key, keySpan: entryKeySpan, value: value ?? { kind: 'null', span: entryKeySpan, outer: entryKeySpan }, span: nodeSpan };
 }
 
-function readAttribute(node: Node): HclAttribute | undefined {
-  const children = namedChildrenOf(node);
-  const nameNode = firstChildOfType(node, 'identifier', children);
-  const valueNode = firstChildOfType(node, 'expression', children);
-  if (!nameNode || !valueNode) return undefined;
-  return { name: nameNode.text, value: readValue(valueNode), span: spanOfNode(node) };
+/** The walk is on an `attribute`: its first identifier names it, its first expression is its value. */
+function readAttribute(walk: TreeWalk): HclAttribute | undefined {
+  let name: string | undefined;
+  let value: HclValue | undefined;
+  walk.eachNamedChild((type) => {
+    if (type === 'identifier') name ??= walk.nodeText();
+    else if (type === 'expression') value ??= valueAt(walk, type, 0);
+    // Later children change nothing once both are found.
+    return name === undefined || value === undefined;
+  });
+  if (name === undefined || value === undefined) return undefined;
+  return { name, value, span: walk.span() };
 }
 
 export function readBlock(node: Node, depth = 0): HclBlock {
-  const children = namedChildrenOf(node);
-  const typeNode = firstChildOfType(node, 'identifier', children);
+  return TreeWalk.over(node, parsedSource(node.tree), (walk) => blockAt(walk, depth));
+}
+
+/** The walk is on a `block`: `type "label" ... { body }`. */
+function blockAt(walk: TreeWalk, depth: number): HclBlock {
+  const span = walk.span();
+  let type: { start: number; text: string; end: number } | undefined;
   const labels: { value: string; span: Span }[] = [];
-  let headerEnd = typeNode?.endIndex ?? node.startIndex;
-  for (const child of children) {
-    if (child.type === 'block_start') break;
-    if (child.type === 'string_lit') {
-      const label = readStringLit(child);
-      labels.push({ value: label.kind === 'string' ? label.value : child.text, span: label.span });
-      headerEnd = child.endIndex;
-    } else if (child.type === 'identifier' && child.startIndex > (typeNode?.startIndex ?? -1)) {
-      labels.push({ value: child.text, span: spanOfNode(child) });
-      headerEnd = child.endIndex;
-    }
-  }
-  const open = firstChildOfType(node, 'block_start', children);
-  const close = firstChildOfType(node, 'block_end', children);
-  const body = firstChildOfType(node, 'body', children);
+  let lastLabelEnd: number | undefined;
+  let open: number | undefined;
+  let close: { start: number; isMissing: boolean } | undefined;
+  let bodySeen = false;
   const attributes = new Map<string, HclAttribute>();
   const blocks: HclBlock[] = [];
-  if (body) {
-    for (const child of body.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'attribute') {
-        const attribute = readAttribute(child);
-        if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-      } else if (child.type === 'block' && depth < MAX_DEPTH) {
-        blocks.push(readBlock(child, depth + 1));
+  walk.eachNamedChild((childType) => {
+    // Labels are the strings and identifiers after the block type, before `{`.
+    const inHeader = open === undefined;
+    if (childType === 'identifier') {
+      const { start, end } = walk.span();
+      if (!type) type = { start, end, text: walk.text(start, end) };
+      else if (inHeader && start > type.start) {
+        labels.push({ value: walk.text(start, end), span: { start, end } });
+        lastLabelEnd = end;
       }
+    } else if (childType === 'string_lit' && inHeader) {
+      const label = readStringLit(walk);
+      labels.push({ value: label.kind === 'string' ? label.value : walk.text(label.outer.start, label.outer.end), span: label.span });
+      lastLabelEnd = label.outer.end;
+    } else if (childType === 'block_start') {
+      open ??= walk.end;
+    } else if (childType === 'block_end') {
+      close ??= { start: walk.start, isMissing: walk.isMissing };
+    } else if (childType === 'body' && !bodySeen) {
+      bodySeen = true;
+      readBody(walk, depth, attributes, blocks);
     }
-  }
-  const span = spanOfNode(node);
+  });
   return {
-    type: typeNode?.text ?? '',
+    type: type?.text ?? '',
     labels,
     attributes,
     blocks,
     span,
-    headerSpan: { start: span.start, end: headerEnd },
-    bodyStart: open ? open.endIndex : span.start,
-    bodyEnd: close ? close.startIndex : span.end,
-    hasError: node.hasError || (close?.isMissing ?? true),
+    headerSpan: { start: span.start, end: lastLabelEnd ?? type?.end ?? span.start },
+    bodyStart: open ?? span.start,
+    bodyEnd: close ? close.start : span.end,
+    hasError: walk.hasError || (close?.isMissing ?? true),
   };
+}
+
+/** The walk is on a block's `body`: the first attribute of a name wins; blocks deeper than MAX_DEPTH are skipped. */
+function readBody(walk: TreeWalk, depth: number, attributes: Map<string, HclAttribute>, blocks: HclBlock[]): void {
+  walk.eachNamedChild((type) => {
+    if (type === 'attribute') {
+      const attribute = readAttribute(walk);
+      if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+    } else if (type === 'block' && depth < MAX_DEPTH) {
+      blocks.push(blockAt(walk, depth + 1));
+    }
+  });
+}
+
+/** Calls `read` on each top-level node of type `type` in a file's first `body`. */
+function eachTopLevel(walk: TreeWalk, type: string, read: () => void): void {
+  walk.eachNamedChild((rootChild) => {
+    if (rootChild !== 'body') return true;
+    walk.eachNamedChild((child) => {
+      if (child === type) read();
+    });
+    return false;
+  });
 }
 
 /** The top-level attributes of a file, as a `.tfvars` file holds them; the first of a name wins. */
 export function readTopLevelAttributes(root: Node): Map<string, HclAttribute> {
   const attributes = new Map<string, HclAttribute>();
-  const body = firstChildOfType(root, 'body');
-  for (const node of body ? childrenOfType(body, 'attribute') : []) {
-    if (node.hasError) continue;
-    const attribute = readAttribute(node);
-    if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-  }
+  TreeWalk.over(root, parsedSource(root.tree), (walk) =>
+    eachTopLevel(walk, 'attribute', () => {
+      if (walk.hasError) return;
+      const attribute = readAttribute(walk);
+      if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+    }),
+  );
   return attributes;
 }
 
 /** The top-level blocks of a file, in order. */
 export function readTopLevelBlocks(root: Node): HclBlock[] {
-  const body = firstChildOfType(root, 'body');
-  return body ? childrenOfType(body, 'block').map((node) => readBlock(node)) : [];
+  const blocks: HclBlock[] = [];
+  TreeWalk.over(root, parsedSource(root.tree), (walk) => eachTopLevel(walk, 'block', () => blocks.push(blockAt(walk, 0))));
+  return blocks;
 }
 
 /** The syntax errors of a tree, as spans (the linter does not report them, but callers may log them). */

@@ -1,7 +1,7 @@
 import type { Edit, Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../../model/span';
 import type { CachedParse, ParseCache } from '../adapter';
-import { collectSyntaxErrors, readBlock, type HclAttribute, type HclBlock, type HclObjectEntry, type HclValue } from './hcl';
+import { collectSyntaxErrors, readBlock, readTopLevelBlocks, type HclAttribute, type HclBlock, type HclObjectEntry, type HclValue } from './hcl';
 import { editBetween, parseHcl } from './parser';
 import { recoverSwallowedBlocks } from './recover';
 
@@ -84,11 +84,13 @@ function readTree(text: string, tree: Tree, reuse: { previous: TerraformParse; e
   const root = tree.rootNode;
   const recovered = root.hasError ? recoverSwallowedBlocks(text, root) : undefined;
   if (recovered) return { blocks: recovered, syntaxErrors: collectSyntaxErrors(root) };
+  // Nothing to reuse: one cursor walk over the whole file.
+  if (!reuse) return { blocks: readTopLevelBlocks(root), syntaxErrors: collectSyntaxErrors(root) };
   const body = root.namedChildren.find((child): child is Node => child !== null && child.type === 'body');
   const blocks: HclBlock[] = [];
   for (const node of body?.namedChildren ?? []) {
     if (!node || node.type !== 'block') continue;
-    const reused = reuse && !node.hasError ? reusableBlock(reuse.previous, reuse.edit, node.startIndex, node.endIndex) : undefined;
+    const reused = !node.hasError ? reusableBlock(reuse.previous, reuse.edit, node.startIndex, node.endIndex) : undefined;
     blocks.push(reused ?? readBlock(node));
   }
   return { blocks, syntaxErrors: collectSyntaxErrors(root) };

@@ -27,6 +27,17 @@ export function initTerraformParser(assets: TerraformAssets): Promise<void> {
 /** Trees parsed from a guarded text (see guardedSource): an edit of the real text does not describe them. */
 const guardedTrees = new WeakSet<Tree>();
 
+/**
+ * The text each tree was parsed from (the guarded one, see guardedSource): a reader slices it
+ * rather than ask the tree for each node's text.
+ */
+const sources = new WeakMap<Tree, string>();
+
+/** The text `tree` was parsed from by parseHcl; undefined for a tree parseHcl did not make. */
+export function parsedSource(tree: Tree): string | undefined {
+  return sources.get(tree);
+}
+
 /** Parses HCL; pass the previous tree (already edited) to reparse incrementally. */
 export function parseHcl(text: string, previous?: Tree): Tree {
   if (!parser) throw new Error('The Terraform parser is not initialised: call initEngine() first.');
@@ -35,6 +46,7 @@ export function parseHcl(text: string, previous?: Tree): Tree {
   const tree = parser.parse(source, reusable);
   if (!tree) throw new Error('tree-sitter returned no tree');
   if (source !== text) guardedTrees.add(tree);
+  sources.set(tree, source);
   return tree;
 }
 
