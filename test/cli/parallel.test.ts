@@ -181,7 +181,7 @@ describe('lint threads', () => {
 const { SharedUnits } = require(${JSON.stringify(sharedUnits)});
 parentPort.on('message', (message) => {
   if (message.kind !== 'claim') return;
-  new SharedUnits(message.shared).claim(threadId);
+  for (const list of message.lists) if (new SharedUnits(list).claim(threadId)) break;
   throw new Error('died holding a unit');
 });
 ` }), 'claim-and-die.js');
@@ -190,7 +190,7 @@ parentPort.on('message', (message) => {
     const pool = new LintPool(script, 1, data);
     try {
       const task = (index: number, path: string): { index: number; path: string; settings: typeof DEFAULT_SETTINGS } => ({ index, path: join(dir, path), settings: DEFAULT_SETTINGS });
-      pool.share([[task(0, 'roots/r0/main.tf'), task(1, 'roots/r1/main.tf')], [task(2, 'roots/r2/main.tf')]]);
+      pool.share([[task(0, 'roots/r0/main.tf'), task(1, 'roots/r1/main.tf')], [task(2, 'roots/r2/main.tf')]], []);
       const result = await pool.drain();
       assert.deepEqual(result.unfinished.map((unfinished) => unfinished.index), [0, 1]);
       assert.deepEqual(pool.claim()?.map((unclaimed) => unclaimed.index), [2]);

@@ -38,7 +38,7 @@ const LOOSE_UNIT_FILES = 6;
  * other file, so they are handed out in small units as soon as the threads run. Module files wait
  * for the walk's end and the module files read for the run: then each module and the modules joined
  * to it make one unit (see plan.ts), and every thread, this one included, claims the units left,
- * largest first. Whatever a failed thread left undone is linted here, so the outcomes are always
+ * largest first (see LintPool.share for which kind each thread claims first). Whatever a failed thread left undone is linted here, so the outcomes are always
  * those of a one-thread run.
  */
 export class ThreadedLint {
@@ -64,7 +64,7 @@ export class ThreadedLint {
     const { modules, today, threads } = this.options;
     const pool = this.pool;
     if (!pool) return { outcomes: await lintHere(this.files, modules, today), failures: [] };
-    // The last few other files are shared with the module units below.
+    // The last few other files are shared with the module units below, in a list of their own.
     const rest = this.loose.length > 0 ? [this.loose] : [];
     await modules.ready();
     const seed = modules.seedData();
@@ -74,7 +74,7 @@ export class ThreadedLint {
     const tasks = new Map(moduleFiles.map((file) => [file.index, file]));
     const otherBytes = (this.files.length - moduleFiles.length) * UNREAD_FILE_BYTES;
     const planned = planModuleUnits(moduleFiles.map(({ index, path }) => ({ index, path, size: sizes.get(path) ?? UNREAD_FILE_BYTES })), seed, threads, otherBytes);
-    pool.share([...planned.map((unit) => unit.flatMap(({ index }) => tasks.get(index) ?? [])), ...rest]);
+    pool.share(planned.map((unit) => unit.flatMap(({ index }) => tasks.get(index) ?? [])), rest);
     // The main thread is one of the threads once its walk is over: it adds no second start-up
     // (loading, compiling, warming up) to the run.
     const [mine, result] = await Promise.all([this.lintClaimed(pool), pool.drain()]);

@@ -57,7 +57,8 @@ export class LintPool {
   private readonly threads: Thread[];
   private readonly failures: string[] = [];
   private readonly work: Work = { queue: [], outcomes: new Map(), unfinished: [] };
-  private shared: SharedUnits | undefined;
+  /** Module units, then other files' units; the main thread claims in this order, the other threads in the reverse. */
+  private shared: SharedUnits[] = [];
   private closing = false;
 
   /** Starts the threads at once, so that they load the engine while the main thread walks and reads. */
@@ -77,21 +78,28 @@ export class LintPool {
   }
 
   /**
-   * Shares the units, and whatever `submit` queued that no thread took, for every thread to claim
-   * from; call once, after the last `submit`. Largest first: the last unit a thread claims is a short one.
+   * Shares the units for every thread to claim from; call once, after the last `submit`. The main
+   * thread claims module units first and the others other files' units first (what `submit` queued
+   * that no thread took included), so that each warms up (compiles and optimises) mostly one kind
+   * of code; either goes on with the other kind when its own runs out. Largest first within each.
    */
-  share(units: readonly (readonly LintTask[])[]): void {
-    this.shared = SharedUnits.create([...units, ...this.work.queue.splice(0)]);
+  share(moduleUnits: readonly (readonly LintTask[])[], otherUnits: readonly (readonly LintTask[])[]): void {
+    this.shared = [SharedUnits.create(moduleUnits), SharedUnits.create([...otherUnits, ...this.work.queue.splice(0)])];
+    const lists = [...this.shared].reverse().map((shared) => shared.data);
     for (const thread of this.threads) {
       if (thread.dead) continue;
       thread.claiming = true;
-      send(thread, { kind: 'claim', shared: this.shared.data });
+      send(thread, { kind: 'claim', lists });
     }
   }
 
   /** The main thread's next claim on the shared units; undefined when every unit is claimed. */
   claim(): readonly LintTask[] | undefined {
-    return this.shared?.claim(threadId);
+    for (const shared of this.shared) {
+      const unit = shared.claim(threadId);
+      if (unit) return unit;
+    }
+    return undefined;
   }
 
   /** Resolves when every unit sent or claimed by a thread has its outcomes, or is left to the caller by a thread that failed. */
@@ -153,7 +161,7 @@ export class LintPool {
     this.failures.push(why);
     this.work.unfinished.push(...thread.pending.values());
     thread.pending.clear();
-    const claimed = this.shared?.claimedBy(thread.id) ?? [];
+    const claimed = this.shared.flatMap((shared) => shared.claimedBy(thread.id));
     this.work.unfinished.push(...claimed.filter((task) => !this.work.outcomes.has(task.index)));
     this.settleIfIdle();
   }

@@ -24,8 +24,8 @@ export type ToLintThread =
   /** The module files the main thread read (once, for every thread); sent before any work. */
   | { readonly kind: 'modules'; readonly directories: readonly SeededDirectory[] }
   | { readonly kind: 'lint'; readonly tasks: readonly LintTask[] }
-  /** The rest of the run's units, to claim from until none is left (after every `lint` before it). */
-  | { readonly kind: 'claim'; readonly shared: SharedUnitsData };
+  /** The rest of the run's units, to claim from list after list until none is left (after every `lint` before it). */
+  | { readonly kind: 'claim'; readonly lists: readonly SharedUnitsData[] };
 
 export type FromLintThread =
   | { readonly kind: 'outcome'; readonly index: number; readonly outcome: PortableOutcome }

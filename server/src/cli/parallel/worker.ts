@@ -29,8 +29,9 @@ export function serveLintThread(port: MessagePort, data: LintThreadData): void {
       await lint(message.tasks);
       post({ kind: 'done' });
     } else {
-      const shared = new SharedUnits(message.shared);
-      for (let unit = shared.claim(threadId); unit; unit = shared.claim(threadId)) await lint(unit);
+      for (const shared of message.lists.map((data) => new SharedUnits(data))) {
+        for (let unit = shared.claim(threadId); unit; unit = shared.claim(threadId)) await lint(unit);
+      }
       post({ kind: 'claimed' });
     }
   }
