@@ -25,7 +25,7 @@ export function mayHoldFormat(path: string): boolean {
 }
 
 /** A file as read for linting: its text, or why there is none. */
-export type FileSource = TextRead | { readonly kind: 'unreadable'; readonly message: string };
+type FileSource = TextRead | { readonly kind: 'unreadable'; readonly message: string };
 
 /**
  * Reads and lints one file. With `modules`, a Terraform file is evaluated with the other files of
@@ -37,10 +37,10 @@ export async function lintFile(path: string, settings: Settings, today: string, 
 }
 
 /**
- * Reads a file that may hold a format; the I/O half of `lintFile`, so that a run can read ahead
- * while it lints. A module file already read by `modules` is not read again.
+ * Reads a file that may hold a format; the I/O half of `lintFile`. A module file already read by
+ * `modules` is not read again.
  */
-export async function readSource(path: string, maxFileSize: number, modules?: ModuleFiles): Promise<FileSource> {
+async function readSource(path: string, maxFileSize: number, modules?: ModuleFiles): Promise<FileSource> {
   if (modules && isModuleFile(path)) {
     await modules.ready();
     const known = modules.onDisk(path);
@@ -55,7 +55,7 @@ export async function readSource(path: string, maxFileSize: number, modules?: Mo
 }
 
 /** The CPU half of `lintFile`: lints what `readSource` read. */
-export async function lintSource(path: string, source: FileSource, settings: Settings, today: string, modules?: ModuleFiles): Promise<LintOutcome> {
+async function lintSource(path: string, source: FileSource, settings: Settings, today: string, modules?: ModuleFiles): Promise<LintOutcome> {
   if (source.kind === 'unreadable') return source;
   if (source.kind === 'not-a-file') return { kind: 'unreadable', message: 'it is not a file' };
   if (source.kind === 'too-large') {

@@ -9,7 +9,7 @@ import { Fixer } from './fix/fixer';
 import { formatters } from './formatters/index';
 import { displayPath, rangeOf, type FileReport, type RunProblem } from './formatters/types';
 import { runInventory } from './inventory/command';
-import { lintSource, mayHoldFormat, readSource, type LintOutcome } from './lint-file';
+import { lintFile, mayHoldFormat, type LintOutcome } from './lint-file';
 import { ThreadedLint } from './parallel/lint-on-threads';
 import { LintPool } from './parallel/pool';
 import { blockingFs } from '../node/file-system';
@@ -20,8 +20,6 @@ import { writeReportText } from './output';
 import { VERSION } from './version';
 import { walk, type WalkEntry } from './walk';
 
-/** How many walk entries are read ahead of the one being linted (see lintAll). */
-const READ_AHEAD = 32;
 /** With --jobs auto, lint threads start once the walk has found this many files: below it, starting them costs more than they save. */
 const AUTO_MIN_FILES = 200;
 /** With --jobs auto, at most this many threads: beyond it, each thread's start-up and memory eat the gain on a run of a few thousand files. */
@@ -170,42 +168,18 @@ class LintRun {
   private async lintAll(): Promise<void> {
     const threads = this.threadBudget();
     if (threads > 0) return this.lintOnThreads(threads);
-    // Files are read up to READ_AHEAD entries ahead of the one being linted, so that the disk works
-    // while the engine does; entries are still handled one by one in walk order, so reports and
-    // messages come out as they would with no read-ahead. --fix writes files, and a file must not
-    // be read before the fixes of the files before it: no read-ahead then.
-    const window = this.fixer ? 1 : READ_AHEAD;
-    const queue: Array<Promise<() => Promise<void>>> = [];
-    const handleUpTo = async (left: number): Promise<void> => {
-      while (queue.length > left) {
-        const next = queue.shift();
-        if (next) await (await next)();
-      }
-    };
-    for await (const entry of this.walk()) {
-      const step = this.prepare(entry);
-      // Awaited later, in order; marked handled now so that an early failure is not an unhandled rejection.
-      step.catch(() => undefined);
-      queue.push(step);
-      if (queue.length >= window) await handleUpTo(window - 1);
-    }
-    await handleUpTo(0);
+    // One entry after another, in walk order: the CLI reads with blocking calls (see blockingFs),
+    // so reading ahead of the file being linted would gain nothing, and --fix must read a file only
+    // after the fixes of the files before it.
+    for await (const entry of this.walk()) await this.handle(entry);
   }
 
-  /** Starts what can run ahead for a walk entry (reading the file); resolves to the in-order rest. */
-  private async prepare(entry: WalkEntry): Promise<() => Promise<void>> {
-    if (entry.kind === 'unreadable') {
-      return async () => this.addProblem(entry.path, entry.message, `cannot read ${this.show(entry.path)}: ${entry.message}`);
-    }
-    if (entry.kind === 'ignored') {
-      return async () => this.say(`${this.show(entry.path)} is ignored by ${this.show(entry.by)}; use --no-ignore to lint it`);
-    }
+  /** Handles a walk entry: reports it, or lints its file (unless its configuration is broken). */
+  private async handle(entry: WalkEntry): Promise<void> {
+    if (entry.kind === 'unreadable') return this.addProblem(entry.path, entry.message, `cannot read ${this.show(entry.path)}: ${entry.message}`);
+    if (entry.kind === 'ignored') return this.say(`${this.show(entry.path)} is ignored by ${this.show(entry.by)}; use --no-ignore to lint it`);
     const path = entry.path;
-    // Reading needs the size limit, hence the configuration; a broken one is reported in order, by lintOne.
-    const config = await this.loader.forDirectory(dirname(path));
-    const broken = config !== undefined && isBroken(config);
-    const source = broken || !mayHoldFormat(path) ? undefined : await readSource(path, this.withOptions(config?.settings ?? DEFAULT_SETTINGS).maxFileSize, this.modules);
-    return () => this.lintOne(path, async (settings) => (source === undefined ? OTHER_FILE : lintSource(path, source, settings, this.io.today, this.modules)));
+    return this.lintOne(path, (settings) => lintFile(path, settings, this.io.today, this.modules));
   }
 
   /** --max-file-size beats the configuration, as every command-line option does. */
@@ -246,7 +220,7 @@ class LintRun {
       for (const failure of failures) this.say(`${failure}; its files were linted on the main thread`);
       for (const [index, entry] of entries.entries()) {
         if (entry.kind === 'file') await this.lintOne(entry.path, async () => outcomes.get(index) ?? OTHER_FILE);
-        else await (await this.prepare(entry))();
+        else await this.handle(entry);
       }
     } finally {
       await lint.close();

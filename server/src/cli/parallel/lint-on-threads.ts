@@ -1,6 +1,6 @@
 import { isModuleFile, type Settings } from '../../engine/index';
 import type { ModuleFiles } from '../../node/module-files';
-import { lintSource, readSource, type LintOutcome } from '../lint-file';
+import { lintFile, type LintOutcome } from '../lint-file';
 import { planModuleUnits, UNREAD_FILE_BYTES } from './plan';
 import type { LintPool } from './pool';
 import type { LintTask } from './protocol';
@@ -111,7 +111,7 @@ export class ThreadedLint {
 async function lintHere(files: readonly ThreadedFile[], modules: ModuleFiles, today: string): Promise<Map<number, LintOutcome>> {
   const outcomes = new Map<number, LintOutcome>();
   for (const { index, path, settings } of files) {
-    outcomes.set(index, await lintSource(path, await readSource(path, settings.maxFileSize, modules), settings, today, modules));
+    outcomes.set(index, await lintFile(path, settings, today, modules));
   }
   return outcomes;
 }

@@ -3,7 +3,7 @@ import { initEngine } from '../../engine/index';
 import { loadEngineAssets } from '../../node/assets';
 import { blockingFs } from '../../node/file-system';
 import { ModuleFiles } from '../../node/module-files';
-import { lintSource, readSource } from '../lint-file';
+import { lintFile } from '../lint-file';
 import { toPortable } from './portable';
 import type { FromLintThread, LintTask, LintThreadData, ToLintThread } from './protocol';
 import { SharedUnits } from './shared-units';
@@ -38,8 +38,7 @@ export function serveLintThread(port: MessagePort, data: LintThreadData): void {
 
   async function lint(tasks: readonly LintTask[]): Promise<void> {
     for (const task of tasks) {
-      const source = await readSource(task.path, task.settings.maxFileSize, modules);
-      const outcome = await lintSource(task.path, source, task.settings, data.today, modules);
+      const outcome = await lintFile(task.path, task.settings, data.today, modules);
       post({ kind: 'outcome', index: task.index, outcome: toPortable(outcome) });
     }
   }
