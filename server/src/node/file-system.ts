@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { readText, type TextRead } from './read-text';
+import { readText, readTextSync, type TextRead } from './read-text';
 
 /** The file-system calls the walk, the module files and the CLI's reads make. Errors reject. */
 export interface FileSystem {
@@ -29,16 +29,3 @@ export const blockingFs: FileSystem = {
   stat: async (path) => statSync(path),
   readText: async (path, maxBytes) => readTextSync(path, maxBytes),
 };
-
-/** readText's semantics (one open, non-blocking so that a FIFO is no file, then the open file's size), blocking. */
-function readTextSync(path: string, maxBytes: number): TextRead {
-  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(descriptor);
-    if (!info.isFile()) return { kind: 'not-a-file' };
-    if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
-    return { kind: 'text', text: readFileSync(descriptor, 'utf8'), size: info.size };
-  } finally {
-    closeSync(descriptor);
-  }
-}

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
 export type TextRead =
@@ -22,5 +22,18 @@ export async function readText(path: string, maxBytes: number): Promise<TextRead
     return { kind: 'text', text: await handle.readFile('utf8'), size: info.size };
   } finally {
     await handle?.close();
+  }
+}
+
+/** readText's semantics (one open, non-blocking so that a FIFO is no file, then the open file's size), blocking. */
+export function readTextSync(path: string, maxBytes: number): TextRead {
+  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(descriptor);
+    if (!info.isFile()) return { kind: 'not-a-file' };
+    if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
+    return { kind: 'text', text: readFileSync(descriptor, 'utf8'), size: info.size };
+  } finally {
+    closeSync(descriptor);
   }
 }
